@@ -1,0 +1,60 @@
+/*
+ * main.c -- the dyad command: a table of verbs, each a thin layer over
+ * libdyad in its own file cmd_<verb>.c.  `dyad VERB --help` documents each.
+ */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct verb {
+    const char *name;
+    int (*run)(int argc, char **argv);  /* argv[0] is the verb */
+    const char *summary;
+} verb;
+
+/* One line per verb: keep sorted by the order a user meets them. */
+
+static const verb verbs[] = {
+    {"version", NULL, "print the version"},
+};
+
+static void usage(FILE *out) {
+    fprintf(out,
+            "usage: dyad VERB [OPTIONS] [FILE...]\n"
+            "\n"
+            "dyad codes political events (who did what to whom, when) from news text.\n"
+            "Input: plain text (one document per file), JSON Lines (.jsonl: id, title,\n"
+            "text, date or published), a directory, or stdin when no FILE is given.\n"
+            "\n"
+            "Verbs:\n");
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        fprintf(out, "  %-10s %s\n", verbs[i].name, verbs[i].summary);
+    fprintf(out,
+            "\n"
+            "Run `dyad VERB --help` for a verb's options.\n"
+            "\n"
+            "Exit codes: 0 success; 1 some input records were bad (reported on stderr,\n"
+            "the rest were processed); 2 usage error; 3 fatal error (input, data files\n"
+            "or store could not be opened).\n");
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (cli_is_help(argv[1]) || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        printf("dyad %s\n", DYAD_VERSION);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+        if (strcmp(argv[1], verbs[i].name) == 0 && verbs[i].run)
+            return verbs[i].run(argc - 1, argv + 1);
+    cli_error("unknown verb '%s' (see `dyad --help`)", argv[1]);
+    return EXIT_USAGE;
+}
