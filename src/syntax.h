@@ -1,0 +1,188 @@
+/*
+ * syntax.h -- internals shared by the syntax stage (conllu.c, tagger.c,
+ * lemma.c, parser.c, model.c, train.c): feature hashing, the model file
+ * layout in memory, and the entry points the trainer uses.  Not public.
+ */
+#ifndef DYAD_SYNTAX_H
+#define DYAD_SYNTAX_H
+
+#include "internal.h"
+
+#include <stdint.h>
+
+/* ---- FEATS <-> bits (conllu.c) ---- */
+/* Parses a CoNLL-U FEATS string ("Number=Sing|Tense=Past"); unknown
+ * features are ignored. */
+uint32_t dyad_feats_from_string(const char *s, size_t n);
+/* Writes the bits as a FEATS string ("_" when none); returns out. */
+const char *dyad_feats_to_string(uint32_t feats, char *out, size_t size);
+
+/* ---- hashing ---- */
+static inline uint64_t syn_mix(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+static inline uint64_t syn_hash_bytes(const void *p, size_t n, uint64_t seed) {
+    const unsigned char *s = p;
+    uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+    for (size_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 0x100000001b3ULL;
+    }
+    return syn_mix(h);
+}
+static inline uint64_t syn_combine(uint64_t a, uint64_t b) {
+    return syn_mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
+}
+
+/* ---- the model in memory (model.c) ---- */
+
+/* An open-addressing hash table stored in the model file: cap is a power
+ * of two, an entry with key 0 is empty. */
+typedef struct syn_entry {
+    uint64_t key;
+    uint32_t a, b;
+} syn_entry;
+
+typedef struct syn_table {
+    const syn_entry *e;
+    uint64_t mask;      /* cap - 1; cap 0 means an empty table */
+} syn_table;
+
+/* Finds key (never 0); NULL when absent. */
+static inline const syn_entry *syn_table_get(const syn_table *t, uint64_t key) {
+    if (!t->e) return NULL;
+    key |= 1;
+    for (uint64_t i = key & t->mask;; i = (i + 1) & t->mask) {
+        const syn_entry *e = &t->e[i];
+        if (e->key == key) return e;
+        if (e->key == 0) return NULL;
+    }
+}
+
+/* A weight matrix: feature hash -> sparse row of (class, weight) packed in
+ * uint32 words: class in the high 16 bits, int16 weight in the low 16. */
+typedef struct syn_weights {
+    syn_table index;        /* key -> a: offset into rows, b: count */
+    const uint32_t *rows;
+    float scale;            /* real weight = int16 * scale */
+    uint32_t nclasses;
+} syn_weights;
+
+/* Adds the row of feature key into scores (int accumulators). */
+static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *scores) {
+    const syn_entry *e = syn_table_get(&w->index, key);
+    if (!e) return;
+    const uint32_t *r = w->rows + e->a;
+    for (uint32_t i = 0; i < e->b; i++)
+        scores[r[i] >> 16] += (int16_t)(r[i] & 0xFFFF);
+}
+
+#define SYN_MAX_CLASSES 512
+
+typedef struct dyad_model {
+    /* the mapping when the model came from a file (NULL when built) */
+    void *map;
+    size_t map_size;
+
+    /* tag classes: "XPOS UPOS" pairs */
+    uint32_t ntags;
+    const char *const *tag_xpos;    /* ntags strings */
+    const uint8_t *tag_upos;        /* ntags */
+    /* dependency labels */
+    uint32_t nlabels;
+    const char *const *labels;
+
+    syn_weights tagger;             /* classes: tags */
+    syn_weights parser;             /* classes: 2 + 2 * nlabels */
+
+    syn_table tagdict;   /* hash(form) -> a: tag (unambiguous frequent words) */
+    syn_table lexicon;   /* hash(form, tag) -> a: lemma string offset, b: feats */
+    syn_table lexlower;  /* hash(lowercase form, tag) -> same */
+    syn_table suffix;    /* hash(tag, suffix) -> a: chars to strip, b: offset of
+                            string to append */
+    const char *strings; /* blob of NUL-terminated strings */
+    uint32_t strings_len;
+    uint32_t suffix_max; /* longest suffix in the suffix table */
+
+    /* owned pointer tables built at load */
+    const char **own_ptrs;
+} dyad_model;
+
+/* Loads (mmap) a model file.  NULL and err filled on failure. */
+dyad_model *dyad_model_load(const char *path, dyad_error *err);
+void dyad_model_free(void *model);
+/* The context's model, loaded on first use.  NULL (ctx->err set) on failure. */
+dyad_model *dyad_ctx_model(dyad_ctx *ctx);
+
+/* ---- tagger / lemma / parser internals ---- */
+
+/* Per-sentence token features precomputed once (no malloc per token). */
+typedef struct syn_word {
+    uint64_t form, lower, shape, pre[4], suf[4];
+    uint32_t flags;
+} syn_word;
+
+#define SYN_TAG_NFEAT 40
+/* Computes the hashed tagger features of token i (prev tags p1, p2 are
+ * class ids, -1 before the start); returns how many. */
+int syn_tagger_features(const syn_word *w, int n, int i, int p1, int p2,
+                        uint64_t *out);
+void syn_word_init(syn_word *w, const char *form);
+
+/* Tags n tokens with the model (upos, xpos, feats, lemma). */
+int syn_tag_sentence(const dyad_model *m, dyad_doc *doc, dyad_token *t, int n,
+                     syn_word *scratch, int *tags);
+/* Lemma of form with tag class; returns a string in the model or in doc's
+ * arena. */
+const char *syn_lemma(const dyad_model *m, dyad_doc *doc, const char *form,
+                      int tag, uint32_t *feats);
+/* Rule-based feats from the XPOS when the lexicon has none. */
+uint32_t syn_feats_from_xpos(const char *xpos, const char *form);
+
+/* The parser state and features (parser.c), shared with training. */
+#define SYN_MAX_SENT 1024
+typedef struct syn_parse_state {
+    int n;                   /* words, plus root at index 0 */
+    int stack[SYN_MAX_SENT + 2];
+    int sp;
+    int b;                   /* buffer front */
+    int head[SYN_MAX_SENT + 2];
+    int label[SYN_MAX_SENT + 2];
+    int lc1[SYN_MAX_SENT + 2], lc2[SYN_MAX_SENT + 2];  /* leftmost children */
+    int rc1[SYN_MAX_SENT + 2], rc2[SYN_MAX_SENT + 2];  /* rightmost children */
+    int nl[SYN_MAX_SENT + 2], nr[SYN_MAX_SENT + 2];    /* valencies */
+    uint64_t lset[SYN_MAX_SENT + 2], rset[SYN_MAX_SENT + 2]; /* label sets */
+    int root_child;
+} syn_parse_state;
+
+enum { SYN_SHIFT = 0, SYN_REDUCE = 1 };
+#define SYN_LEFT(l) (2 + 2 * (l))
+#define SYN_RIGHT(l) (3 + 2 * (l))
+
+/* Per-token inputs of the parser: word hash and tag ids (index 0 = root). */
+typedef struct syn_ptok {
+    uint64_t w;
+    int t;      /* tag class */
+    int u;      /* upos */
+} syn_ptok;
+
+void syn_state_init(syn_parse_state *s, int n);
+int syn_state_done(const syn_parse_state *s);
+int syn_action_legal(const syn_parse_state *s, int action);
+void syn_apply(syn_parse_state *s, int action);
+#define SYN_PARSE_NFEAT 96
+int syn_parser_features(const syn_parse_state *s, const syn_ptok *tk,
+                        uint64_t *out);
+/* Finishes: headless words attach to the root's child (or become root). */
+void syn_state_finish(syn_parse_state *s, int dep_label);
+
+/* ---- training (train.c) ---- */
+int dyad_train(const char *treebank_dir, const char *out_path, int epochs,
+               FILE *log, dyad_error *err);
+
+#endif
