@@ -1,0 +1,199 @@
+/*
+ * coref.c -- within-document coreference for actor mentions.
+ *
+ * How it works.  After a sentence's noun phrases are resolved, each
+ * third-person pronoun (he, she, it, they and their object/possessive forms)
+ * becomes a mention linked to the closest earlier mention that agrees with
+ * it: he/she -> a person or a sector noun in the singular ("the president");
+ * it/its -> a country, seat or organisation; they/their -> a plural mention,
+ * else a country or organisation.  Candidates are searched in the same
+ * sentence first (nearest before the pronoun), then up to three sentences
+ * back, taking the first (subject-most) agreeing mention of each sentence.
+ * Definite descriptions are linked the same way: "the president" (a sector
+ * noun with no country) takes the country of the nearest mention with that
+ * sector; "the country"/"the nation" -> the nearest country; "the Colombian
+ * leader" keeps its own code and is linked to the nearest mention with the
+ * same country and sector; "both governments"/"the two leaders" become TWO
+ * mentions over the same tokens and head, one per antecedent.
+ * The antecedent index is stored and its code, country and sector copied.
+ */
+#include "actors/resolve.h"
+
+enum agr { AGR_PERSON, AGR_THING, AGR_PLURAL, AGR_COUNTRY };
+
+static const struct { const char *w; int agr; } PRONOUNS[] = {
+    {"he", AGR_PERSON}, {"him", AGR_PERSON}, {"his", AGR_PERSON},
+    {"she", AGR_PERSON}, {"her", AGR_PERSON},
+    {"it", AGR_THING}, {"its", AGR_THING},
+    {"they", AGR_PLURAL}, {"them", AGR_PLURAL}, {"their", AGR_PLURAL},
+};
+
+static bool is_person(const dyad_mention *m) {
+    return (m->how && strncmp(m->how, "kb:person", 9) == 0) ||
+           (m->sector[0] && !m->plural && strcmp(m->sector, "CVL") != 0);
+}
+
+static bool agrees(const dyad_mention *m, int agr, bool strict) {
+    if (!m->code) return false;
+    switch (agr) {
+    case AGR_PERSON: return is_person(m);
+    case AGR_THING: return !m->plural && !is_person(m);
+    case AGR_PLURAL: return strict ? m->plural : !is_person(m);
+    case AGR_COUNTRY: return m->country[0] && !m->sector[0] && !m->plural;
+    }
+    return false;
+}
+
+/* Nearest agreeing earlier mention; -1 if none.  skip: an index to avoid. */
+static int find_ante(act_sent *s, uint32_t tokpos, int agr, bool strict, int skip,
+                     const char *sector) {
+    act_mentions *o = s->out;
+    for (size_t k = o->len; k-- > 0;) {           /* same sentence */
+        const dyad_mention *m = &o->items[k];
+        if (m->sent != s->sidx) break;
+        if (m->last >= tokpos || (int)k == skip) continue;
+        if (sector && strcmp(m->sector, sector) != 0) continue;
+        if (agrees(m, agr, strict)) return (int)k;
+    }
+    for (uint32_t back = 1; back <= 3 && back <= s->sidx; back++) {
+        uint32_t want = s->sidx - back;
+        int best = -1;
+        for (size_t k = 0; k < o->len; k++) {
+            const dyad_mention *m = &o->items[k];
+            if (m->sent != want || (int)k == skip) continue;
+            if (sector && strcmp(m->sector, sector) != 0) continue;
+            if (agrees(m, agr, strict) && (best < 0 || m->first < o->items[best].first))
+                best = (int)k;
+        }
+        if (best >= 0) return best;
+    }
+    return -1;
+}
+
+static void copy_from(dyad_mention *m, const dyad_mention *a, int ai, const char *how) {
+    m->code = a->code;
+    memcpy(m->country, a->country, 4);
+    memcpy(m->sector, a->sector, 4);
+    m->antecedent = ai;
+    m->how = how;
+}
+
+static int pronoun_agr(const dyad_token *t) {
+    if (t->upos != DYAD_UPOS_NONE && t->upos != DYAD_PRON && t->upos != DYAD_DET) return -1;
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(PRONOUNS); i++)
+        if (dyad_strcasecmp_ascii(t->form, PRONOUNS[i].w) == 0) return PRONOUNS[i].agr;
+    return -1;
+}
+
+static int add_pronoun(act_sent *s, size_t i, int agr) {
+    act_res r = {0};
+    r.plural = agr == AGR_PLURAL;
+    r.how = "pronoun";
+    int mi = act_add(s, i, i, i, &r);
+    if (mi < 0) return -1;
+    int a = find_ante(s, (uint32_t)i, agr, true, mi, NULL);
+    if (a < 0 && agr == AGR_PLURAL) a = find_ante(s, (uint32_t)i, agr, false, mi, NULL);
+    dyad_mention *m = &s->out->items[mi];
+    if (a >= 0) copy_from(m, &s->out->items[a], a, "coref:pronoun");
+    else { m->code = NULL; m->how = "pronoun:unresolved"; }
+    m->country[0] = a >= 0 ? m->country[0] : '\0';
+    return 0;
+}
+
+static const char *det_before(act_sent *s, uint32_t first) {
+    for (uint32_t i = first; i-- > 0;) {
+        const dyad_token *t = &s->tok[i];
+        if (t->upos == DYAD_DET || dyad_strcasecmp_ascii(t->form, "both") == 0 ||
+            dyad_strcasecmp_ascii(t->form, "two") == 0)
+            return t->form;
+        if (t->upos != DYAD_ADJ && t->upos != DYAD_NUM) return NULL;
+    }
+    return NULL;
+}
+
+static bool starts_with_two(act_sent *s, uint32_t first) {
+    for (uint32_t i = first >= 3 ? first - 3 : 0; i <= first && i < s->n; i++)
+        if (dyad_strcasecmp_ascii(s->tok[i].form, "both") == 0 ||
+            dyad_strcasecmp_ascii(s->tok[i].form, "two") == 0)
+            return true;
+    return false;
+}
+
+/* "the president", "both governments", "the Colombian leader". */
+static int description(act_sent *s, int mi) {
+    dyad_mention *m = &s->out->items[mi];
+    if (strcmp(m->how, "sector") != 0) {
+        /* a resolved description: link to an earlier mention of the same actor */
+        const char *d = det_before(s, m->first);
+        if (!d || dyad_strcasecmp_ascii(d, "the") != 0 || !m->code || !m->sector[0]) return 0;
+        for (size_t k = (size_t)mi; k-- > 0;) {
+            const dyad_mention *a = &s->out->items[k];
+            if (a->code && strcmp(a->code, m->code) == 0 && s->sidx - a->sent <= 3) {
+                m->antecedent = (int)k;
+                return 0;
+            }
+        }
+        return 0;
+    }
+    const char *d = det_before(s, m->first);
+    if (!d && !starts_with_two(s, m->first)) return 0;
+    if (starts_with_two(s, m->first) && m->plural) {
+        int a1 = find_ante(s, m->first, AGR_PLURAL, false, mi, NULL);
+        if (a1 < 0) return 0;
+        int a2 = -1;
+        for (size_t k = (size_t)a1; k-- > 0;) {
+            const dyad_mention *c = &s->out->items[k];
+            if (c->code && c->country[0] && strcmp(c->country, s->out->items[a1].country) != 0 &&
+                !is_person(c) == !is_person(&s->out->items[a1])) { a2 = (int)k; break; }
+        }
+        if (a2 < 0) return 0;
+        char sector[4];
+        memcpy(sector, m->sector, 4);
+        dyad_mention copy = *m;
+        copy_from(m, &s->out->items[a2], a2, "coref:both");
+        if (sector[0]) memcpy(m->sector, sector, 4);
+        copy_from(&copy, &s->out->items[a1], a1, "coref:both");
+        if (sector[0]) memcpy(copy.sector, sector, 4);
+        if (DYAD_VEC_PUSH(*s->out, copy) < 0) return -1;
+        return 0;
+    }
+    if (m->plural) return 0;
+    int a = find_ante(s, m->first, AGR_PERSON, true, mi, m->sector);
+    if (a < 0) return 0;
+    char sector[4];
+    memcpy(sector, m->sector, 4);
+    copy_from(m, &s->out->items[a], a, "coref:description");
+    memcpy(m->sector, sector, 4);
+    return 0;
+}
+
+/* "the country", "the nation": not sector nouns, so found here. */
+static int country_nouns(act_sent *s) {
+    for (size_t i = 1; i < s->n; i++) {
+        if (dyad_strcasecmp_ascii(s->tok[i - 1].form, "the") != 0) continue;
+        if (dyad_strcasecmp_ascii(s->tok[i].form, "country") != 0 &&
+            dyad_strcasecmp_ascii(s->tok[i].form, "nation") != 0)
+            continue;
+        act_res r = {0};
+        r.how = "description";
+        int mi = act_add(s, i, i, i, &r);
+        if (mi < 0) return -1;
+        int a = find_ante(s, (uint32_t)i, AGR_COUNTRY, true, mi, NULL);
+        dyad_mention *m = &s->out->items[mi];
+        if (a >= 0) copy_from(m, &s->out->items[a], a, "coref:description");
+        else m->how = "description:unresolved";
+    }
+    return 0;
+}
+
+int act_coref_sentence(act_sent *s, size_t first) {
+    size_t end = s->out->len;
+    for (size_t k = first; k < end; k++)
+        if (description(s, (int)k) < 0) return -1;
+    if (country_nouns(s) < 0) return -1;
+    for (size_t i = 0; i < s->n; i++) {
+        int agr = pronoun_agr(&s->tok[i]);
+        if (agr >= 0 && add_pronoun(s, i, agr) < 0) return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,361 @@
+/*
+ * resolve.c -- noun phrases to actor codes: dyad_resolve_actors().
+ *
+ * How it works, per sentence:
+ *  1. KB names are found left to right, longest match first (kb.c).
+ *  2. Noun phrases are chunks of nominal tokens (DET at the start, ADJ, NOUN,
+ *     PROPN, NUM, possessive 's, or tokens inside a KB name).  The head is
+ *     the last token; the tags come from the tagger (or gold CoNLL-U).
+ *  3. Each chunk (or each side of a possessive 's) is resolved: a person or
+ *     organisation gives a full code at the document date; else a country,
+ *     demonym or seat gives the country; sector nouns (sectors.txt, agent
+ *     dictionaries) give the sector, the leftmost one winning.  "Colombia's
+ *     president" -> one mention COLGOV; a demonym used as a plural head
+ *     ("deported Colombians") -> civilians of that country.
+ *  4. Links between chunks: coordinated modifiers ("Hungarian and Romanian
+ *     officials") share the sector and head of the last conjunct; a sector
+ *     noun followed by of/in/from + a country ("the president of Armenia")
+ *     takes that country; an apposition ("Colombia's president, Gustavo
+ *     Petro,") links the two and shares the code.
+ *  5. Unknown capitalised names are kept with code NULL and how="unknown".
+ *  6. Pronouns and definite descriptions are linked in coref.c.
+ */
+#include "actors/actors.h"
+#include "actors/resolve.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <time.h>
+
+static bool is_poss(const dyad_token *t) {
+    return strcmp(t->form, "'s") == 0 || strcmp(t->form, "'") == 0 ||
+           strcmp(t->form, "\xe2\x80\x99s") == 0 || strcmp(t->form, "'S") == 0;
+}
+
+static bool is_cap(const char *w) {
+    unsigned char c = (unsigned char)w[0];
+    return (c >= 'A' && c <= 'Z') || c >= 0xC0;
+}
+
+static bool tagged(const dyad_token *t) { return t->upos != DYAD_UPOS_NONE; }
+
+/* Could this token be inside a noun phrase? */
+static bool nominal(const dyad_token *t, bool in_hit) {
+    if (in_hit) return true;
+    if (is_poss(t)) return true;
+    if (!tagged(t)) return is_cap(t->form);
+    switch (t->upos) {
+    case DYAD_ADJ: case DYAD_NOUN: case DYAD_PROPN: case DYAD_NUM: case DYAD_DET:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_propn(const dyad_token *t) {
+    if (!tagged(t)) return is_cap(t->form) && isalpha((unsigned char)t->form[0]);
+    return t->upos == DYAD_PROPN;
+}
+
+int act_date_of(dyad_ctx *ctx, const dyad_doc *doc) {
+    int d = dyad_kb_parse_date(doc->date);
+    if (!d && ctx) d = dyad_kb_parse_date(ctx->opt.date);
+    if (!d) {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        d = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+    }
+    return d;
+}
+
+/* Finds KB hits in a sentence: hit_len[i] > 0 starts a hit of that entry. */
+static void find_hits(const dyad_kb *kb, const dyad_token *tok, size_t n,
+                      int *hit_entry, int *hit_len, int *cover) {
+    const char *w[32];
+    for (size_t i = 0; i < n; i++) { hit_len[i] = 0; cover[i] = -1; }
+    for (size_t i = 0; i < n;) {
+        size_t m = n - i < 32 ? n - i : 32;
+        for (size_t j = 0; j < m; j++) w[j] = tok[i + j].form;
+        int e = -1;
+        size_t len = dyad_kb_match(kb, w, m, true, true, &e);
+        if (!len && strchr(tok[i].form, '-') && tok[i].form[0] != '-') {
+            /* "NATO-member", "Vietnamese-led": the part before the hyphen */
+            char part[128];
+            snprintf(part, sizeof part, "%.*s", (int)strcspn(tok[i].form, "-"), tok[i].form);
+            const char *pw[1] = {part};
+            if (dyad_kb_match(kb, pw, 1, true, false, &e)) len = 1;
+        }
+        if (!len) { i++; continue; }
+        hit_entry[i] = e;
+        hit_len[i] = (int)len;
+        for (size_t j = i; j < i + len; j++) cover[j] = (int)i;
+        i += len;
+    }
+}
+
+/* Resolves tokens [a,b] of a sentence. */
+static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
+    memset(r, 0, sizeof *r);
+    char seat_sector[4] = "";
+    for (size_t i = a; i <= b; i++) {
+        if (s->cover[i] < 0) {
+            if (is_propn(&s->tok[i])) r->unknown = true;
+            continue;
+        }
+        if ((size_t)s->cover[i] != i) continue;
+        const kb_entry *e = dyad_kb_entry(s->kb, s->hit_entry[i]);
+        kb_code c = dyad_kb_code(s->kb, s->hit_entry[i], s->date);
+        switch (e->kind) {
+        case KB_AGENT:
+            if (!r->sector[0] && c.sector[0]) {
+                memcpy(r->sector, c.sector, 4);
+                snprintf(r->agent, sizeof r->agent, "%s", c.code);
+            }
+            break;
+        case KB_PERSON: case KB_ORG:
+            if (!c.code[0]) break;
+            if (c.out_of_role) {
+                if (!r->country[0]) memcpy(r->country, c.country, 4);
+                if (!r->how) r->how = "kb:person:out-of-role";
+                r->person = true;
+                break;
+            }
+            if (!r->full[0]) {
+                snprintf(r->full, sizeof r->full, "%s", c.code);
+                r->how = e->kind == KB_PERSON ? "kb:person" : "kb:org";
+                r->person = e->kind == KB_PERSON;
+                memcpy(r->full_sector, c.sector, 4);
+            }
+            break;
+        case KB_COUNTRY: case KB_ADJ: case KB_SEAT:
+            if (!r->country[0]) memcpy(r->country, c.country, 4);
+            if (e->kind == KB_SEAT && !seat_sector[0]) memcpy(seat_sector, c.sector, 4);
+            if (!r->how) r->how = e->kind == KB_COUNTRY ? "kb:country"
+                                : e->kind == KB_ADJ ? "kb:adj" : "kb:seat";
+            if (i == b && e->kind == KB_ADJ) r->demonym_head = true;
+            r->place = true;
+            break;
+        }
+    }
+    const dyad_token *h = &s->tok[b];
+    r->plural = (h->feats & DYAD_F_NUM_PLUR) ||
+                (!(h->feats & DYAD_F_NUM_SING) && h->form[0] && h->form[strlen(h->form) - 1] == 's' &&
+                 (tagged(h) ? h->upos == DYAD_NOUN || r->demonym_head : !is_cap(h->form) || r->demonym_head));
+    /* "Colombians" as a head: the country's people */
+    if (r->demonym_head && !r->sector[0] && r->plural) memcpy(r->sector, "CVL", 4);
+    if (!r->sector[0] && seat_sector[0] && !r->full[0]) memcpy(r->sector, seat_sector, 4);
+    if (r->full[0]) {
+        memcpy(r->country, r->full, 3);
+        r->country[3] = '\0';
+        if (r->full_sector[0]) memcpy(r->sector, r->full_sector, 4);
+        if (!r->sector[0] && r->agent[0]) {
+            /* an organisation plus a sector noun: "Arab League Secretary General" */
+            char joined[sizeof r->full];
+            snprintf(joined, sizeof joined, "%.*s%.*s", 20, r->full, 16, r->agent);
+            memcpy(r->full, joined, sizeof joined);
+        }
+    }
+}
+
+/* The code string of a resolution (arena), or NULL. */
+static const char *res_code(dyad_doc *doc, const act_res *r) {
+    char buf[64];
+    if (r->full[0]) snprintf(buf, sizeof buf, "%s", r->full);
+    else if (r->country[0]) snprintf(buf, sizeof buf, "%s%s", r->country, r->agent[0] ? r->agent : r->sector);
+    else return NULL;
+    return dyad_doc_strndup(doc, buf, strlen(buf));
+}
+
+static bool worth(const act_res *r) {
+    return r->full[0] || r->country[0] || r->sector[0] || r->unknown;
+}
+
+/* Adds a mention for tokens [a,b] with resolution r; returns its index. */
+int act_add(act_sent *s, size_t a, size_t b, size_t head, const act_res *r) {
+    dyad_doc *doc = s->doc;
+    const dyad_token *t = s->tok;
+    /* leading determiners are not part of the name */
+    while (a < b && s->cover[a] < 0 && tagged(&t[a]) && t[a].upos == DYAD_DET) a++;
+    dyad_mention m = {0};
+    m.sent = s->sidx;
+    m.head = (uint32_t)head;
+    m.first = (uint32_t)a;
+    m.last = (uint32_t)b;
+    m.start = t[a].start;
+    m.end = t[b].end;
+    m.text = dyad_doc_strndup(doc, doc->text + m.start, m.end - m.start);
+    m.code = res_code(doc, r);
+    memcpy(m.country, r->country, 4);
+    memcpy(m.sector, r->sector, 4);
+    m.how = r->how ? r->how : r->country[0] ? "kb" : r->sector[0] ? "sector" : "unknown";
+    if (!r->full[0] && !r->country[0] && r->sector[0]) m.how = "sector";
+    m.antecedent = -1;
+    m.plural = r->plural;
+    if (DYAD_VEC_PUSH(*s->out, m) < 0) return -1;
+    return (int)s->out->len - 1;
+}
+
+static bool word_is(const dyad_token *t, const char *w) {
+    return dyad_strcasecmp_ascii(t->form, w) == 0;
+}
+
+/* Chunks the sentence into noun phrases. */
+static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
+    size_t n = 0;
+    const dyad_token *t = s->tok;
+    for (size_t i = 0; i < s->n && n < max;) {
+        bool in_hit = s->cover[i] >= 0;
+        if (!nominal(&t[i], in_hit) || is_poss(&t[i]) ||
+            (tagged(&t[i]) && t[i].upos == DYAD_PRON)) { i++; continue; }
+        size_t a = i++;
+        while (i < s->n) {
+            bool h = s->cover[i] >= 0;
+            if (!nominal(&t[i], h)) break;
+            if (!h && tagged(&t[i]) && t[i].upos == DYAD_DET) break;
+            /* a KB name that starts right after a complete name: new phrase */
+            if (h && s->cover[i] == (int)i && s->cover[i - 1] >= 0 &&
+                dyad_kb_entry(s->kb, s->hit_entry[s->cover[i - 1]])->kind == KB_COUNTRY &&
+                dyad_kb_entry(s->kb, s->hit_entry[i])->kind == KB_COUNTRY)
+                break;
+            i++;
+        }
+        size_t b = i - 1;
+        while (b > a && is_poss(&t[b])) b--;   /* trailing 's: keep possessor */
+        ch[n].a = a;
+        ch[n].b = b;
+        ch[n].mention = -1;
+        n++;
+    }
+    return n;
+}
+
+/* Resolves one chunk into 1-2 mentions (possessive split). */
+static void do_chunk(act_sent *s, act_chunk *c) {
+    size_t p = SIZE_MAX;
+    for (size_t i = c->a; i < c->b; i++)
+        if (is_poss(&s->tok[i]) && s->cover[i] < 0) p = i;
+    if (p == SIZE_MAX || p == c->a) {
+        resolve_part(s, c->a, c->b, &c->res);
+        if (worth(&c->res)) c->mention = act_add(s, c->a, c->b, c->b, &c->res);
+        return;
+    }
+    act_res pr, rr;
+    resolve_part(s, c->a, p - 1, &pr);
+    resolve_part(s, p + 1, c->b, &rr);
+    if (rr.sector[0] && !rr.country[0] && !rr.full[0] && (pr.country[0] || pr.full[0])) {
+        act_res m = rr;
+        memcpy(m.country, pr.full[0] ? pr.full : pr.country, 3);
+        m.country[3] = '\0';
+        m.how = "possessive";
+        m.unknown = false;
+        c->res = m;
+        c->mention = act_add(s, c->a, c->b, c->b, &m);
+        return;
+    }
+    if (worth(&pr)) act_add(s, c->a, p - 1, p - 1, &pr);
+    c->res = rr;
+    if (worth(&rr)) c->mention = act_add(s, p + 1, c->b, c->b, &rr);
+}
+
+static dyad_mention *mention(act_sent *s, int idx) {
+    return idx >= 0 ? &s->out->items[idx] : NULL;
+}
+
+/* Refreshes a mention after its resolution changed. */
+static void refresh(act_sent *s, act_chunk *c, const char *how) {
+    dyad_mention *m = mention(s, c->mention);
+    if (!m) return;
+    m->code = res_code(s->doc, &c->res);
+    memcpy(m->country, c->res.country, 4);
+    memcpy(m->sector, c->res.sector, 4);
+    m->how = how;
+}
+
+/* Coordination, of/in attachment, apposition between chunks. */
+static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
+    const dyad_token *t = s->tok;
+    /* right to left so "French, British and German troops" chains */
+    for (size_t k = n - 1; k-- > 0;) {
+        act_chunk *c = &ch[k], *d = &ch[k + 1];
+        if (d->a != c->b + 2) continue;
+        const dyad_token *mid = &t[c->b + 1];
+        bool coord = word_is(mid, "and") || word_is(mid, "or") || strcmp(mid->form, ",") == 0;
+        bool only_place = c->res.country[0] && !c->res.sector[0] && !c->res.full[0] &&
+                          !c->res.unknown && c->a == (size_t)s->cover[c->a] &&
+                          c->b + 1 == (size_t)s->cover[c->a] + (size_t)s->hit_len[s->cover[c->a]];
+        if (coord && only_place && d->res.sector[0] && d->res.country[0] && c->mention >= 0 &&
+            (d->res.place || d->res.full[0])) {
+            memcpy(c->res.sector, d->res.sector, 4);
+            memcpy(c->res.agent, d->res.agent, sizeof c->res.agent);
+            c->res.plural = true;
+            refresh(s, c, "coord");
+            dyad_mention *m = mention(s, c->mention);
+            m->head = (uint32_t)d->b;
+            m->plural = true;
+        }
+    }
+    for (size_t k = 0; k + 1 < n; k++) {
+        act_chunk *c = &ch[k], *d = &ch[k + 1];
+        if (d->a != c->b + 2 || c->mention < 0) continue;
+        const dyad_token *mid = &t[c->b + 1];
+        if ((word_is(mid, "of") || word_is(mid, "in") || word_is(mid, "from")) &&
+            c->res.sector[0] && !c->res.country[0] && !c->res.full[0] && d->res.country[0]) {
+            memcpy(c->res.country, d->res.country, 4);
+            refresh(s, c, "nmod");
+            continue;
+        }
+        if (strcmp(mid->form, ",") == 0 && d->mention >= 0 &&
+            (d->b + 1 >= s->n || strcmp(t[d->b + 1].form, ",") == 0 ||
+             word_is(&t[d->b + 1], "said") || t[d->b + 1].upos == DYAD_PUNCT)) {
+            dyad_mention *mc = mention(s, c->mention), *md = mention(s, d->mention);
+            if (mc->code && !md->code && d->res.unknown && !d->res.sector[0]) {
+                d->res = c->res;
+                refresh(s, d, "appos");
+                md->antecedent = c->mention;
+            } else if (!mc->code && md->code && c->res.sector[0] && !c->res.country[0]) {
+                c->res.country[0] = '\0';
+                memcpy(c->res.full, d->res.full[0] ? d->res.full : "", sizeof c->res.full);
+                memcpy(c->res.country, d->res.country, 4);
+                refresh(s, c, "appos");
+                mc->antecedent = d->mention;
+            }
+        }
+    }
+}
+
+int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
+    dyad_kb *kb = dyad_kb_get(ctx);
+    if (!kb) return -1;
+    act_mentions out = {0};
+    int date = act_date_of(ctx, doc);
+    size_t maxn = 0;
+    for (size_t si = 0; si < doc->nsentences; si++)
+        if (doc->sentences[si].ntokens > maxn) maxn = doc->sentences[si].ntokens;
+    int *ibuf = malloc((maxn * 3 + 1) * sizeof *ibuf);
+    act_chunk *ch = malloc((maxn + 1) * sizeof *ch);
+    int rc = ibuf && ch ? 0 : -1;
+    for (size_t si = 0; si < doc->nsentences && rc == 0; si++) {
+        const dyad_sentence *sn = &doc->sentences[si];
+        act_sent s = {kb, doc, doc->tokens + sn->first, sn->ntokens, (uint32_t)si, date,
+                      ibuf, ibuf + maxn, ibuf + 2 * maxn, &out};
+        if (s.n == 0) continue;
+        find_hits(kb, s.tok, s.n, s.hit_entry, s.hit_len, s.cover);
+        size_t first = out.len;
+        size_t nch = chunk(&s, ch, maxn + 1);
+        for (size_t k = 0; k < nch; k++) do_chunk(&s, &ch[k]);
+        if (nch) link_chunks(&s, ch, nch);
+        if (act_coref_sentence(&s, first) < 0) rc = -1;
+    }
+    free(ibuf);
+    free(ch);
+    if (rc == 0 && out.len) {
+        doc->mentions = dyad_doc_alloc(doc, out.len * sizeof *doc->mentions);
+        if (!doc->mentions) rc = -1;
+        else memcpy(doc->mentions, out.items, out.len * sizeof *doc->mentions);
+    }
+    doc->nmentions = rc == 0 ? out.len : 0;
+    DYAD_VEC_FREE(out);
+    if (rc < 0) dyad_error_set(&ctx->err, doc->id, 0, -1, "out of memory");
+    return rc;
+}
