@@ -1,0 +1,791 @@
+/*
+ * coder.c -- codes events by matching lexicon patterns on the dependency
+ * tree (dyad_code_events).
+ *
+ * For every token whose lemma triggers patterns (verbs for verb frames,
+ * nouns for nominal frames) each pattern is tried: particle, xcomp chain,
+ * required dependents, trailing preposition, then the source and target
+ * slots.  The most specific matching pattern wins (one event per trigger).
+ * Slots map to actor mentions of doc->mentions (every mention whose head is
+ * the slot token, plus the conjuncts of that token): coordinated actors give
+ * one event each, @recip codes both directions.
+ *
+ * Linguistic treatment (general, not in the lexicon):
+ *   - passive: the by-agent (obl:agent / obl "by") is the source and the
+ *     passive subject the object-target;
+ *   - shared subjects: a verb without a subject takes the one of the verb
+ *     it is conj/xcomp/advcl of (subject control); object-control verbs
+ *     ("urge", "ask", "call on", "order"...) hand their object down instead;
+ *     relative clauses take the noun they modify;
+ *   - modality: "will", and xcomp under set/plan/intend/expect/offer/
+ *     promise/vow/pledge/prepare/want/hope/seek/aim/threaten turn the code
+ *     into its intent code (table `intent_code` below);
+ *   - refusal: xcomp under refuse/decline/reject turns cooperation into the
+ *     CAMEO 12 rejection codes (table `reject_code`), negated = true;
+ *   - negation ("not", "never", "n't", "no longer"): the event is not coded
+ *     (CAMEO codes what happened, not what did not happen);
+ *   - conditionals ("if"/"unless" clauses) and questions are not coded;
+ *   - reported speech: the embedded clause is coded on its own; the saying
+ *     verb codes only when the lexicon has a pattern for it with a target.
+ * Sentences containing a discard phrase (PETRARCH discards) are skipped.
+ */
+#include "events.h"
+
+#include <ctype.h>
+#include <stdio.h>
+
+/* The sentence being coded. */
+typedef struct sctx {
+    dyad_doc *doc;
+    const ev_lexicon *lx;
+    uint32_t si;
+    const dyad_sentence *s;
+    const dyad_token *t;
+    int n;
+    int *mention_of;    /* per mention: -- unused */
+} sctx;
+
+/* ---- token helpers ---- */
+
+static bool lemma_is(const dyad_token *t, const char *w) {
+    if (t->lemma && dyad_strcasecmp_ascii(t->lemma, w) == 0) return true;
+    return t->form && dyad_strcasecmp_ascii(t->form, w) == 0;
+}
+
+static bool lemma_in(const dyad_token *t, const ev_alts *a) {
+    for (int i = 0; i < a->n; i++)
+        if (lemma_is(t, a->w[i])) return true;
+    return false;
+}
+
+static bool lemma_in_list(const dyad_token *t, const char *const *list) {
+    for (int i = 0; list[i]; i++)
+        if (lemma_is(t, list[i])) return true;
+    return false;
+}
+
+static bool rel_is(const dyad_token *t, const char *r) {
+    return t->deprel && strcmp(t->deprel, r) == 0;
+}
+
+static bool rel_starts(const dyad_token *t, const char *r) {
+    return t->deprel && strncmp(t->deprel, r, strlen(r)) == 0;
+}
+
+static int child_rel(const sctx *c, int h, const char *rel) {
+    for (int i = 0; i < c->n; i++)
+        if (c->t[i].head == h && rel_is(&c->t[i], rel)) return i;
+    return -1;
+}
+
+/* The case marker (or mark) of token i: child with deprel case/mark. */
+static bool has_case(const sctx *c, int i, const ev_alts *a) {
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == i && (rel_is(&c->t[k], "case") || rel_is(&c->t[k], "mark")) &&
+            lemma_in(&c->t[k], a))
+            return true;
+    return false;
+}
+
+static bool has_case_word(const sctx *c, int i, const char *w) {
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == i && (rel_is(&c->t[k], "case") || rel_is(&c->t[k], "mark")) &&
+            lemma_is(&c->t[k], w))
+            return true;
+    return false;
+}
+
+static bool is_verbal(const dyad_token *t) {
+    return t->upos == DYAD_VERB || (t->xpos && t->xpos[0] == 'V');
+}
+
+static bool is_nominal(const dyad_token *t) {
+    return t->upos == DYAD_NOUN || t->upos == DYAD_PROPN || t->upos == DYAD_PRON ||
+           (t->xpos && t->xpos[0] == 'N');
+}
+
+static bool is_passive(const sctx *c, int v) {
+    if (child_rel(c, v, "nsubj:pass") >= 0 || child_rel(c, v, "aux:pass") >= 0) return true;
+    return (c->t[v].feats & DYAD_F_VOICE_PASS) && child_rel(c, v, "nsubj") < 0 &&
+           rel_is(&c->t[v], "acl");
+}
+
+/* by-agent of a passive verb */
+static int agent_of(const sctx *c, int v) {
+    int a = child_rel(c, v, "obl:agent");
+    if (a >= 0) return a;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == v && rel_starts(&c->t[k], "obl") && has_case_word(c, k, "by"))
+            return k;
+    return -1;
+}
+
+static const char *const OBJ_CONTROL[] = {
+    "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage",
+    "press", "pressure", "push", "allow", "permit", "help", "require", "request",
+    "instruct", "warn", "advise", "authorize", "authorise", "compel", "convince", NULL};
+static const char *const REL_PRONOUNS[] = {"who", "which", "that", "whom", NULL};
+
+/* The subject (agent) of verb v, following conj/xcomp/advcl/relcl. */
+static int subject_of(const sctx *c, int v, int depth) {
+    if (v < 0 || depth > 8) return -1;
+    if (is_passive(c, v)) {
+        int a = agent_of(c, v);
+        if (a >= 0) return a;
+        if (child_rel(c, v, "nsubj:pass") >= 0) return -1;
+        int s = child_rel(c, v, "nsubj");
+        if (s >= 0) return s;
+    } else {
+        int s = child_rel(c, v, "nsubj");
+        if (s < 0) s = child_rel(c, v, "csubj");
+        if (s >= 0) {
+            if (lemma_in_list(&c->t[s], REL_PRONOUNS) && rel_starts(&c->t[v], "acl") &&
+                c->t[v].head >= 0)
+                return c->t[v].head;
+            return s;
+        }
+    }
+    int h = c->t[v].head;
+    if (h < 0) return -1;
+    const dyad_token *tv = &c->t[v];
+    if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis")) {
+        if (rel_is(tv, "conj") && !is_verbal(&c->t[h])) return -1;
+        return subject_of(c, h, depth + 1);
+    }
+    if (rel_is(tv, "xcomp")) {
+        /* raising/passive control: "X is set/expected to meet" */
+        int sp = child_rel(c, h, "nsubj:pass");
+        if (sp >= 0) return sp;
+        if (lemma_in_list(&c->t[h], OBJ_CONTROL)) {
+            int o = child_rel(c, h, "obj");
+            if (o < 0) o = child_rel(c, h, "iobj");
+            if (o >= 0) return o;
+            /* "call on X to": X is an obl */
+            for (int k = 0; k < c->n; k++)
+                if (c->t[k].head == h && rel_starts(&c->t[k], "obl") && k < v) return k;
+        }
+        return subject_of(c, h, depth + 1);
+    }
+    if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
+        !(tv->feats & DYAD_F_VOICE_PASS))
+        return h;
+    return -1;
+}
+
+/* ---- intent / rejection tables ----
+ *
+ * intent_code: the code of "X will/plans to/is set to VERB" from the code of
+ * VERB (CAMEO 03x "express intent to ..." and 13x threats):
+ *   01,02,03,09..13 (already verbal)  -> unchanged
+ *   04x consult/meet/visit/negotiate  -> 036 (intent to meet or negotiate)
+ *   045/046 mediate                   -> 039 / 036
+ *   05x diplomatic cooperation        -> 032 (057 sign agreement -> 037? no:
+ *                                        CAMEO puts intent to sign under 030)
+ *   06x material cooperation          -> 031 (061->0311, 062->0312,
+ *                                        063->0313, 064->0314)
+ *   07x provide aid                   -> 033 (071->0331, 072->0332,
+ *                                        073->0333, 074->0334)
+ *   08x yield                         -> 035 (081->0351, 082->0352,
+ *                                        083->034, 084->0353, 085->0354,
+ *                                        086->0355, 087->0356)
+ *   14x protest                       -> 133 (threaten political dissent)
+ *   15x force posture                 -> 138 (threaten military force)
+ *   16x reduce relations              -> 131 (threaten non-force)
+ *   17x coerce                        -> 137 (threaten repression); 172->132
+ *   18x assault                       -> 1383 (unconventional violence)
+ *   19x fight                         -> 1384 (conventional attack)
+ *   20x mass violence                 -> 1385 (WMD)
+ */
+static const char *intent_code(const char *code) {
+    static const struct { const char *from, *to; } T[] = {
+        {"045", "039"}, {"046", "036"}, {"057", "030"},
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"},
+        {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"},
+        {"085", "0354"}, {"086", "0355"}, {"087", "0356"}, {"172", "132"},
+        {"04", "036"}, {"05", "032"}, {"06", "031"}, {"07", "033"}, {"08", "035"},
+        {"14", "133"}, {"15", "138"}, {"16", "131"}, {"17", "137"}, {"18", "1383"},
+        {"19", "1384"}, {"20", "1385"}};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(T); i++)
+        if (strncmp(code, T[i].from, strlen(T[i].from)) == 0) return T[i].to;
+    return code;
+}
+
+/* reject_code: "X refused to VERB": CAMEO 12 from the code of VERB.
+ *   01,02,03 -> 120; 04x meet/negotiate -> 125 (045 mediate -> 126? no:
+ *   CAMEO 1 26 is "reject mediation" -> 126); 057 sign -> 127 (reject
+ *   plan/agreement); other 05x -> 120; 06x -> 121 (061->1211, 062->1212);
+ *   07x -> 122; 08x -> 124 (081->1241, 082->1242, 083->123 reject reform,
+ *   084->1243, 085->1244, 086->1245, 087->1246).  Conflict codes refused
+ *   ("refused to attack") are not coded: NULL. */
+static const char *reject_code(const char *code) {
+    static const struct { const char *from, *to; } T[] = {
+        {"045", "126"}, {"057", "127"}, {"061", "1211"}, {"062", "1212"},
+        {"081", "1241"}, {"082", "1242"}, {"083", "123"}, {"084", "1243"},
+        {"085", "1244"}, {"086", "1245"}, {"087", "1246"},
+        {"01", "120"}, {"02", "120"}, {"03", "120"}, {"04", "125"}, {"05", "120"},
+        {"06", "121"}, {"07", "122"}, {"08", "124"}};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(T); i++)
+        if (strncmp(code, T[i].from, strlen(T[i].from)) == 0) return T[i].to;
+    return NULL;
+}
+
+static const char *const INTENT_HEADS[] = {
+    "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare",
+    "want", "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely",
+    "ready", "willing", "go", "try", "attempt", "wish", "agree", "decide", NULL};
+static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist", NULL};
+static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
+
+/* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
+ * 'c' conditional/hypothetical.  *mhead = the modal head token or -1. */
+static int modality(const sctx *c, int v, int *mhead) {
+    *mhead = -1;
+    for (int k = 0; k < c->n; k++) {
+        if (c->t[k].head != v) continue;
+        const dyad_token *d = &c->t[k];
+        if ((rel_is(d, "advmod") || rel_is(d, "neg") || rel_is(d, "det")) &&
+            lemma_in_list(d, NEG_WORDS) && (rel_is(d, "advmod") || rel_is(d, "neg")))
+            return 'n';
+        if (d->feats & DYAD_F_POLARITY_NEG && rel_is(d, "advmod")) return 'n';
+        if (rel_is(d, "mark") && (lemma_is(d, "if") || lemma_is(d, "unless") ||
+                                  lemma_is(d, "whether")))
+            return 'c';
+    }
+    /* conditional/negated ancestors through advcl/xcomp/ccomp */
+    int mode = 0;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head == v && rel_starts(d, "aux") &&
+            (lemma_is(d, "will") || lemma_is(d, "shall") || lemma_is(d, "'ll")))
+            mode = 'i';
+        if (d->head == v && rel_starts(d, "aux") &&
+            (lemma_is(d, "would") || lemma_is(d, "could") || lemma_is(d, "might") ||
+             lemma_is(d, "should") || lemma_is(d, "may")))
+            mode = mode ? mode : 'h';
+    }
+    int x = v;
+    for (int depth = 0; depth < 4 && x >= 0; depth++) {
+        const dyad_token *tx = &c->t[x];
+        int h = tx->head;
+        if (h < 0) break;
+        if (!(rel_is(tx, "xcomp") || rel_is(tx, "ccomp") || rel_is(tx, "advcl"))) break;
+        if (rel_is(tx, "advcl")) {
+            /* "if" clauses are handled above; purpose clauses keep going */
+            break;
+        }
+        const dyad_token *th = &c->t[h];
+        if (rel_is(tx, "xcomp") && lemma_in_list(th, REFUSE_HEADS)) {
+            *mhead = h;
+            return 'r';
+        }
+        if (rel_is(tx, "xcomp") && lemma_in_list(th, INTENT_HEADS)) {
+            *mhead = h;
+            /* "did not plan to attack": negated head */
+            int m2;
+            int hm = modality(c, h, &m2);
+            if (hm == 'n' || hm == 'c') return hm;
+            return 'i';
+        }
+        if (rel_is(tx, "xcomp")) {
+            int m2;
+            int hm = modality(c, h, &m2);
+            if (hm == 'n' || hm == 'c' || hm == 'r') {
+                *mhead = m2 >= 0 ? m2 : h;
+                return hm;
+            }
+        }
+        x = h;
+        if (rel_is(tx, "ccomp")) break;
+    }
+    return mode == 'h' ? 0 : mode;
+}
+
+/* ---- slot search ---- */
+
+/* Children of h (and of its obj/obl nouns) whose lemma is in a. */
+static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == h && k != exclude && lemma_in(&c->t[k], a) &&
+            !rel_starts(&c->t[k], "nsubj") && !rel_is(&c->t[k], "case"))
+            return k;
+    /* one level down: "impose new sanctions" vs "impose a range of sanctions" */
+    for (int k = 0; k < c->n; k++) {
+        int hh = c->t[k].head;
+        if (hh < 0 || hh == h || c->t[hh].head != h || k == exclude) continue;
+        if ((rel_starts(&c->t[hh], "obj") || rel_starts(&c->t[hh], "obl") ||
+             rel_is(&c->t[hh], "xcomp")) &&
+            (rel_starts(&c->t[k], "nmod") || rel_is(&c->t[k], "compound") ||
+             rel_is(&c->t[k], "conj")) && lemma_in(&c->t[k], a))
+            return k;
+    }
+    return -1;
+}
+
+/* Token with an obl/nmod relation under h whose case is in preps. */
+static int find_prep(const sctx *c, int h, const ev_alts *preps, int exclude) {
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head != h || k == exclude) continue;
+        if (!(rel_starts(d, "obl") || rel_starts(d, "nmod") || rel_is(d, "advcl") ||
+              rel_is(d, "obj") || rel_is(d, "iobj")))
+            continue;
+        if (rel_is(d, "nmod:poss")) continue;
+        if (has_case(c, k, preps)) return k;
+    }
+    return -1;
+}
+
+typedef struct match {
+    int pat;
+    int src, tgt;       /* tokens, -1 if none */
+    int src2;           /* "between S and T": second */
+    int last;           /* last verb of the xcomp chain */
+} match;
+
+/* The governing verb of a noun via obj/obl (for nominal triggers). */
+static int governing_verb(const sctx *c, int noun) {
+    int h = c->t[noun].head;
+    if (h < 0) return -1;
+    if ((rel_is(&c->t[noun], "obj") || rel_starts(&c->t[noun], "nsubj:pass")) &&
+        is_verbal(&c->t[h]))
+        return h;
+    return -1;
+}
+
+static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
+                       const int *req_tok, int src) {
+    const ev_slot *s = &p->tgt;
+    int r = -1;
+    switch (s->kind) {
+    case EV_SLOT_OBJ:
+        if (head == trig && is_passive(c, head) && !p->nominal)
+            r = child_rel(c, head, "nsubj:pass");
+        if (r < 0) r = child_rel(c, head, "obj");
+        if (r < 0) r = child_rel(c, head, "iobj");
+        if (r < 0 && !p->nominal) {
+            int cc = child_rel(c, head, "ccomp");
+            if (cc >= 0 && c->t[cc].upos != DYAD_VERB) r = cc;
+        }
+        break;
+    case EV_SLOT_PREP:
+        r = find_prep(c, head, &s->preps, src);
+        for (int i = 0; r < 0 && i < p->nreqs; i++)
+            if (req_tok[i] >= 0) r = find_prep(c, req_tok[i], &s->preps, src);
+        if (r < 0 && head == trig && !p->nominal) {
+            /* "gave Y aid" for "give aid to T" */
+            for (int i = 0; i < s->preps.n; i++)
+                if (strcmp(s->preps.w[i], "to") == 0 || strcmp(s->preps.w[i], "for") == 0)
+                    r = child_rel(c, head, "iobj");
+        }
+        if (r < 0 && s->obj_ok) {
+            if (head == trig && is_passive(c, head)) r = child_rel(c, head, "nsubj:pass");
+            if (r < 0) r = child_rel(c, head, "obj");
+        }
+        if (r < 0 && p->nominal) {
+            /* nominal event whose target is the object noun's possessor is
+             * not a prep; also allow compound modifiers "the Iraq attack" */
+        }
+        break;
+    case EV_SLOT_POSS_OBJ: {
+        int noun = s->noun >= 0 ? req_tok[s->noun] : child_rel(c, head, "obj");
+        if (noun < 0 && s->noun < 0 && is_passive(c, head))
+            noun = child_rel(c, head, "nsubj:pass");
+        if (noun >= 0) r = child_rel(c, noun, "nmod:poss");
+        break;
+    }
+    default:
+        break;
+    }
+    return r;
+}
+
+static int find_source(const sctx *c, const ev_pattern *p, int trig) {
+    const ev_slot *s = &p->src;
+    int r = -1;
+    switch (s->kind) {
+    case EV_SLOT_SUBJ:
+        if (p->nominal) {
+            r = child_rel(c, trig, "nsubj");
+            if (r < 0) {
+                int gv = governing_verb(c, trig);
+                if (gv >= 0) r = subject_of(c, gv, 0);
+            }
+        } else {
+            r = subject_of(c, trig, 0);
+        }
+        break;
+    case EV_SLOT_POSS:
+        r = child_rel(c, trig, "nmod:poss");
+        if (r < 0) {
+            ev_alts by = {(const char *[]){"by"}, 1};
+            r = find_prep(c, trig, &by, -1);
+        }
+        if (r < 0) {
+            int gv = governing_verb(c, trig);
+            if (gv >= 0) r = subject_of(c, gv, 0);
+        }
+        break;
+    case EV_SLOT_PREP:
+        r = find_prep(c, trig, &s->preps, -1);
+        if (r < 0) r = child_rel(c, trig, "nmod:poss");
+        if (r < 0) {
+            int gv = governing_verb(c, trig);
+            if (gv >= 0) r = subject_of(c, gv, 0);
+        }
+        break;
+    case EV_SLOT_BETWEEN: {
+        ev_alts bw = {(const char *[]){"between", "among"}, 2};
+        r = find_prep(c, trig, &bw, -1);
+        break;
+    }
+    default:
+        break;
+    }
+    return r;
+}
+
+/* Tries pattern p at trigger token trig; fills m on success. */
+static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, match *m) {
+    const dyad_token *tt = &c->t[trig];
+    if (p->nominal) {
+        if (!is_nominal(tt) && tt->upos != DYAD_ADJ) return false;
+    } else if (!is_verbal(tt)) {
+        return false;
+    }
+    if (p->particle.n) {
+        bool ok = false;
+        for (int k = 0; k < c->n && !ok; k++)
+            if (c->t[k].head == trig && lemma_in(&c->t[k], &p->particle) &&
+                (rel_is(&c->t[k], "compound:prt") || rel_starts(&c->t[k], "advmod") ||
+                 rel_is(&c->t[k], "case") || rel_starts(&c->t[k], "obl")))
+                ok = true;
+        if (!ok && trig + 1 < c->n && lemma_in(&c->t[trig + 1], &p->particle)) ok = true;
+        if (!ok) return false;
+    }
+    int heads[5] = {trig, -1, -1, -1, -1};
+    for (int k = 0; k < p->nchain; k++) {
+        int h = heads[k], found = -1;
+        for (int j = 0; j < c->n && found < 0; j++)
+            if (c->t[j].head == h && lemma_in(&c->t[j], &p->chain[k]) &&
+                (rel_is(&c->t[j], "xcomp") || rel_is(&c->t[j], "ccomp") ||
+                 rel_starts(&c->t[j], "obl") || rel_is(&c->t[j], "obj") ||
+                 rel_is(&c->t[j], "advcl")))
+                found = j;
+        if (found < 0) return false;
+        heads[k + 1] = found;
+    }
+    int req_tok[32];
+    for (int i = 0; i < p->nreqs && i < 32; i++) {
+        int d = p->reqs[i].depth;
+        int h = heads[d < 5 ? d : 0];
+        req_tok[i] = find_dep(c, h, &p->reqs[i].alts, -1);
+        if (req_tok[i] < 0 && p->nominal == false && d == 0 && h == trig) {
+            /* copular/adjectival complements */
+        }
+        if (req_tok[i] < 0) return false;
+    }
+    int last = heads[p->nchain];
+    if (p->trail_prep.n && find_prep(c, last, &p->trail_prep, -1) < 0) {
+        /* "accuse X of VERBing": advcl with mark "of" found by find_prep;
+         * also the prep on the object noun */
+        bool ok = false;
+        for (int i = 0; i < p->nreqs && !ok; i++)
+            ok = find_prep(c, req_tok[i], &p->trail_prep, -1) >= 0;
+        if (!ok) return false;
+    }
+    m->pat = pi;
+    m->last = last;
+    m->src2 = -1;
+    m->src = find_source(c, p, trig);
+    if (p->src.kind == EV_SLOT_BETWEEN) {
+        if (m->src < 0) return false;
+        m->tgt = child_rel(c, m->src, "conj");
+        return m->tgt >= 0;
+    }
+    m->tgt = -1;
+    if (p->tgt.kind != EV_SLOT_NONE) {
+        int th = heads[p->tgt.depth < 5 ? p->tgt.depth : 0];
+        m->tgt = find_target(c, p, th, trig, req_tok, m->src);
+        /* reciprocal frames need no target: "X and Y met" */
+        if (m->tgt < 0 && !p->notarget && !p->recip) return false;
+    }
+    if (m->src < 0 && !p->nosource) {
+        /* a nominal trigger without a possessor can still code from the
+         * governing verb's subject; otherwise no source: fail */
+        return false;
+    }
+    if (m->tgt >= 0 && m->tgt == m->src) return false;
+    return true;
+}
+
+/* ---- mentions ---- */
+
+/* Mentions (indexes) for token tok of the current sentence, with its
+ * conjuncts; returns count (max cap). */
+static int mentions_for(const sctx *c, int tok, int *out, int cap) {
+    int n = 0;
+    if (tok < 0) return 0;
+    int toks[16];
+    int nt = 0;
+    toks[nt++] = tok;
+    for (int k = 0; k < c->n && nt < 16; k++)
+        if (c->t[k].head == tok && rel_is(&c->t[k], "conj") && is_nominal(&c->t[k]))
+            toks[nt++] = k;
+    for (int j = 0; j < nt && n < cap; j++) {
+        int found = 0;
+        for (size_t m = 0; m < c->doc->nmentions && n < cap; m++) {
+            const dyad_mention *mm = &c->doc->mentions[m];
+            if (mm->sent != c->si || (int)mm->head != toks[j]) continue;
+            bool dup = false;
+            for (int q = 0; q < n; q++) dup |= out[q] == (int)m;
+            if (!dup) out[n++] = (int)m;
+            found = 1;
+        }
+        if (found) continue;
+        /* the smallest mention covering the token */
+        int best = -1;
+        uint32_t bestw = UINT32_MAX;
+        for (size_t m = 0; m < c->doc->nmentions; m++) {
+            const dyad_mention *mm = &c->doc->mentions[m];
+            if (mm->sent != c->si || (int)mm->first > toks[j] || (int)mm->last < toks[j])
+                continue;
+            if (mm->last - mm->first < bestw) {
+                bestw = mm->last - mm->first;
+                best = (int)m;
+            }
+        }
+        if (best >= 0 && n < cap) out[n++] = best;
+    }
+    return n;
+}
+
+static bool coded(const dyad_doc *doc, int m) {
+    return m >= 0 && doc->mentions[m].code && doc->mentions[m].code[0];
+}
+
+/* ---- event output ---- */
+
+typedef DYAD_VEC(dyad_event) event_vec;
+
+static bool same_event(const dyad_event *a, const dyad_event *b) {
+    return a->sent == b->sent && strcmp(a->cameo, b->cameo) == 0 &&
+           a->source == b->source && a->target == b->target;
+}
+
+static int emit(const sctx *c, event_vec *ev, const ev_code *code, const match *m,
+                int trig, int src, int tgt, bool negated, bool future,
+                const char *docdate, uint32_t doc_issues, const ev_lexicon *lx) {
+    dyad_event e = {0};
+    e.sent = c->si;
+    snprintf(e.cameo, sizeof e.cameo, "%s", code->code);
+    snprintf(e.root, sizeof e.root, "%s", code->root);
+    e.plover = code->plover;
+    e.mode = code->mode;
+    e.context = code->context;
+    e.quad = code->quad;
+    e.goldstein = code->goldstein;
+    e.source = src;
+    e.target = tgt;
+    const dyad_token *tt = &c->t[trig];
+    e.trigger_start = tt->start;
+    e.trigger_end = tt->end;
+    if (m->last != trig && m->last >= 0 && c->t[m->last].end > tt->end)
+        e.trigger_end = c->t[m->last].end;
+    e.trigger = dyad_doc_strndup(c->doc, c->doc->text + e.trigger_start,
+                                 e.trigger_end - e.trigger_start);
+    e.issues = ev_issues_sentence(lx->issues, c->doc, c->s) | doc_issues;
+    ev_event_date(c->doc, c->s, trig, future, docdate, e.event_date);
+    e.negated = negated;
+    const ev_pattern *p = &lx->pats.items[m->pat];
+    char rule[300];
+    snprintf(rule, sizeof rule, "%s:%d", p->file, p->line);
+    e.rule = dyad_doc_strndup(c->doc, rule, strlen(rule));
+    for (size_t i = 0; i < ev->len; i++)
+        if (same_event(&ev->items[i], &e)) return 0;
+    return DYAD_VEC_PUSH(*ev, e);
+}
+
+static bool sentence_discarded(const sctx *c) {
+    if (!c->lx->discards.len) return false;
+    char buf[4096];
+    size_t n = 0;
+    buf[n++] = ' ';
+    for (int i = 0; i < c->n && n + 64 < sizeof buf; i++) {
+        const char *f = c->t[i].form ? c->t[i].form : "";
+        for (; *f && n + 2 < sizeof buf; f++) buf[n++] = (char)tolower((unsigned char)*f);
+        buf[n++] = ' ';
+    }
+    buf[n] = 0;
+    for (size_t d = 0; d < c->lx->discards.len; d++) {
+        const char *ph = c->lx->discards.items[d];
+        if (ph[0] == '+') ph++;
+        char pat[600];
+        snprintf(pat, sizeof pat, " %s ", ph);
+        if (strstr(buf, pat)) return true;
+    }
+    return false;
+}
+
+static bool is_question(const sctx *c) {
+    return c->n > 0 && c->t[c->n - 1].form && strcmp(c->t[c->n - 1].form, "?") == 0;
+}
+
+/* Codes one trigger token; pushes events. */
+static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docdate,
+                        uint32_t doc_issues, unsigned char *consumed) {
+    const dyad_token *tt = &c->t[trig];
+    const ev_index_entry *e = ev_lexicon_lookup(c->lx, tt->lemma ? tt->lemma : tt->form);
+    if (!e && tt->form) e = ev_lexicon_lookup(c->lx, tt->form);
+    if (!e) return 0;
+    match best = {-1, -1, -1, -1, -1};
+    int bestspec = -1;
+    for (int i = 0; i < e->npats; i++) {
+        const ev_pattern *p = &c->lx->pats.items[e->pats[i]];
+        match m;
+        if (!try_pattern(c, p, e->pats[i], trig, &m)) continue;
+        int spec = p->specificity * 4 + (m.tgt >= 0 ? 2 : 0) + (m.src >= 0 ? 1 : 0);
+        if (spec > bestspec) {
+            bestspec = spec;
+            best = m;
+        }
+    }
+    if (best.pat < 0) return 0;
+    const ev_pattern *p = &c->lx->pats.items[best.pat];
+    const ev_code *code = &c->lx->codes.items[p->code];
+    int mhead = -1;
+    int mod = modality(c, is_verbal(tt) ? trig : (governing_verb(c, trig) >= 0
+                                                       ? governing_verb(c, trig) : trig),
+                       &mhead);
+    bool negated = false, future = false;
+    if (mod == 'n' || mod == 'c') return 0;
+    if (mod == 'i') {
+        future = true;
+        int root = atoi(code->root);
+        /* the pattern itself may already name the modal verb */
+        const char *ic = intent_code(code->code);
+        if (strcmp(ic, code->code) != 0) {
+            int ci = ev_lexicon_code(c->lx, ic);
+            if (ci < 0) {
+                char r2[4];
+                snprintf(r2, sizeof r2, "%.2s", ic);
+                ci = ev_lexicon_code(c->lx, r2);
+            }
+            if (ci >= 0) code = &c->lx->codes.items[ci];
+        }
+        DYAD_UNUSED(root);
+        if (mhead >= 0) consumed[mhead] = 1;
+    } else if (mod == 'r') {
+        const char *rc = reject_code(code->code);
+        if (!rc) return 0;
+        int ci = ev_lexicon_code(c->lx, rc);
+        if (ci < 0) ci = ev_lexicon_code(c->lx, "12");
+        if (ci < 0) return 0;
+        code = &c->lx->codes.items[ci];
+        negated = true;
+        if (mhead >= 0) consumed[mhead] = 1;
+    }
+    if (c->doc->nmentions == 0) return 0;
+    int srcs[16], tgts[16];
+    int ns = mentions_for(c, best.src, srcs, 16);
+    int nt = mentions_for(c, best.tgt, tgts, 16);
+    if (ns == 0 && !p->nosource) return 0;
+    /* keep the coded mentions */
+    int k = 0;
+    for (int i = 0; i < ns; i++)
+        if (coded(c->doc, srcs[i])) srcs[k++] = srcs[i];
+    ns = k;
+    if (ns == 0 && !p->nosource) return 0;
+    k = 0;
+    for (int i = 0; i < nt; i++)
+        if (coded(c->doc, tgts[i])) tgts[k++] = tgts[i];
+    nt = k;
+    if (ns == 0) srcs[ns++] = -1;
+    if (nt == 0) tgts[nt++] = -1;
+    int before = (int)ev->len;
+    for (int i = 0; i < ns; i++)
+        for (int j = 0; j < nt; j++) {
+            int s = srcs[i], t = tgts[j];
+            if (s >= 0 && s == t) continue;
+            emit(c, ev, code, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
+            if (p->recip && t >= 0 && mod == 0)
+                emit(c, ev, code, &best, trig, t, s, negated, future, docdate, doc_issues, c->lx);
+        }
+    /* "X and Y met": coordinated subjects of a reciprocal event, no target */
+    if (p->recip && tgts[0] < 0 && ns > 1 && mod != 'r') {
+        ev->len = (size_t)before;
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < ns; j++)
+                if (i != j)
+                    emit(c, ev, code, &best, trig, srcs[i], srcs[j], negated, future,
+                         docdate, doc_issues, c->lx);
+    }
+    return (int)ev->len - before;
+}
+
+/* Issues of the whole document that occur in at least 3 sentences. */
+static uint32_t document_issues(const ev_lexicon *lx, const dyad_doc *doc) {
+    int count[DYAD_ISSUE_COUNT] = {0};
+    for (size_t s = 0; s < doc->nsentences; s++) {
+        uint32_t b = ev_issues_sentence(lx->issues, doc, &doc->sentences[s]);
+        for (int i = 0; i < DYAD_ISSUE_COUNT; i++)
+            if (b & (1u << i)) count[i]++;
+    }
+    uint32_t bits = 0;
+    for (int i = 0; i < DYAD_ISSUE_COUNT; i++)
+        if (count[i] >= 3) bits |= 1u << i;
+    return bits;
+}
+
+int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) {
+    event_vec ev = {0};
+    const char *docdate = doc->date ? doc->date : fallback_date;
+    uint32_t doc_issues = doc->nmentions ? document_issues(lx, doc) : 0;
+    unsigned char *consumed = NULL;
+    for (uint32_t si = 0; si < doc->nsentences; si++) {
+        sctx c = {doc, lx, si, &doc->sentences[si], doc->tokens + doc->sentences[si].first,
+                  (int)doc->sentences[si].ntokens, NULL};
+        if (c.n == 0 || is_question(&c) || sentence_discarded(&c)) continue;
+        free(consumed);
+        consumed = calloc((size_t)c.n, 1);
+        if (!consumed) break;
+        size_t first_ev = ev.len;
+        int *trig_of = NULL;
+        DYAD_VEC(int) trigs = {0};
+        for (int i = 0; i < c.n; i++) {
+            size_t before = ev.len;
+            code_trigger(&c, &ev, i, docdate, doc_issues, consumed);
+            for (size_t k = before; k < ev.len; k++) DYAD_VEC_PUSH(trigs, i);
+        }
+        /* drop events of modal heads whose complement was coded as intent */
+        size_t w = first_ev;
+        for (size_t k = first_ev; k < ev.len; k++) {
+            int tk = trigs.items[k - first_ev];
+            if (consumed[tk]) continue;
+            ev.items[w++] = ev.items[k];
+        }
+        ev.len = w;
+        DYAD_VEC_FREE(trigs);
+        DYAD_UNUSED(trig_of);
+    }
+    free(consumed);
+    doc->events = NULL;
+    doc->nevents = 0;
+    if (ev.len) {
+        doc->events = dyad_doc_alloc(doc, ev.len * sizeof *doc->events);
+        if (!doc->events) {
+            DYAD_VEC_FREE(ev);
+            return -1;
+        }
+        memcpy(doc->events, ev.items, ev.len * sizeof *doc->events);
+        doc->nevents = ev.len;
+    }
+    DYAD_VEC_FREE(ev);
+    return 0;
+}
+
+int dyad_code_events(dyad_ctx *ctx, dyad_doc *doc) {
+    ev_lexicon *lx = ev_ctx_lexicon(ctx);
+    if (!lx) return -1;
+    return ev_code_doc(lx, doc, ctx->date[0] ? ctx->date : NULL);
+}
