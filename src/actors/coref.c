@@ -19,6 +19,8 @@
  */
 #include "actors/resolve.h"
 
+#include <stdlib.h>
+
 enum agr { AGR_PERSON, AGR_THING, AGR_PLURAL, AGR_COUNTRY };
 
 static const struct { const char *w; int agr; } PRONOUNS[] = {
@@ -29,8 +31,11 @@ static const struct { const char *w; int agr; } PRONOUNS[] = {
 };
 
 static bool is_person(const dyad_mention *m) {
-    return (m->how && strncmp(m->how, "kb:person", 9) == 0) ||
-           (m->sector[0] && !m->plural && strcmp(m->sector, "CVL") != 0);
+    if (m->how && strncmp(m->how, "kb:person", 9) == 0) return true;
+    if (m->how && (!strcmp(m->how, "kb:seat") || !strcmp(m->how, "kb:country") ||
+                   !strcmp(m->how, "kb:org")))
+        return false;
+    return m->sector[0] && !m->plural && strcmp(m->sector, "CVL") != 0;
 }
 
 static bool agrees(const dyad_mention *m, int agr, bool strict) {
@@ -140,11 +145,16 @@ static int description(act_sent *s, int mi) {
     if (starts_with_two(s, m->first) && m->plural) {
         int a1 = find_ante(s, m->first, AGR_PLURAL, false, mi, NULL);
         if (a1 < 0) return 0;
+        /* the other one: the closest mention to a1 of another country */
         int a2 = -1;
-        for (size_t k = (size_t)a1; k-- > 0;) {
+        const dyad_mention *m1 = &s->out->items[a1];
+        long bestd = -1;
+        for (size_t k = 0; k < (size_t)mi; k++) {
             const dyad_mention *c = &s->out->items[k];
-            if (c->code && c->country[0] && strcmp(c->country, s->out->items[a1].country) != 0 &&
-                !is_person(c) == !is_person(&s->out->items[a1])) { a2 = (int)k; break; }
+            if (!c->code || !c->country[0] || strcmp(c->country, m1->country) == 0) continue;
+            if (is_person(c) != is_person(m1) || c->sent + 3 < s->sidx) continue;
+            long dist = labs((long)k - (long)a1);
+            if (bestd < 0 || dist < bestd) { bestd = dist; a2 = (int)k; }
         }
         if (a2 < 0) return 0;
         char sector[4];

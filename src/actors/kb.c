@@ -644,7 +644,13 @@ static int petr_code(dyad_kb *kb, int entry, char *c, const char *path, long ln,
                      int *nbad) {
     char *rest = c;
     char *code = next_field(&rest);
-    char *restr = next_field(&rest);
+    /* the restriction, spaces dropped ("> 140608" = ">140608") */
+    char rbuf[64];
+    size_t rn = 0;
+    for (char *q = rest; *q && rn + 1 < sizeof rbuf; q++)
+        if (*q != ' ' && *q != '\t') rbuf[rn++] = *q;
+    rbuf[rn] = '\0';
+    char *restr = rn ? rbuf : NULL;
     if (!code) { bad_line(path, ln, "empty [ ]", nbad); return 0; }
     bool null_code = strcmp(code, "---") == 0;
     if (!null_code && !is_code(code)) { bad_line(path, ln, "bad actor code", nbad); return 0; }
@@ -661,6 +667,8 @@ static int petr_code(dyad_kb *kb, int entry, char *c, const char *path, long ln,
         from = petr_date(restr, (size_t)(dash - restr));
         to = petr_date(dash + 1, strlen(dash + 1));
         if (!from || !to) from = to = 0;
+    } else {
+        from = petr_date(restr, strlen(restr));   /* a bare date: from then on */
     }
     if (!from && !to) { bad_line(path, ln, "bad date restriction", nbad); return 0; }
     return add_role(kb, entry, null_code ? "---" : code, from, to);

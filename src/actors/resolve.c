@@ -281,9 +281,10 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
         if (d->a != c->b + 2) continue;
         const dyad_token *mid = &t[c->b + 1];
         bool coord = word_is(mid, "and") || word_is(mid, "or") || strcmp(mid->form, ",") == 0;
+        int hs = s->cover[c->b];
         bool only_place = c->res.country[0] && !c->res.sector[0] && !c->res.full[0] &&
-                          !c->res.unknown && c->a == (size_t)s->cover[c->a] &&
-                          c->b + 1 == (size_t)s->cover[c->a] + (size_t)s->hit_len[s->cover[c->a]];
+                          !c->res.unknown && hs >= 0 &&
+                          c->b + 1 == (size_t)hs + (size_t)s->hit_len[hs];
         if (coord && only_place && d->res.sector[0] && d->res.country[0] && c->mention >= 0 &&
             (d->res.place || d->res.full[0])) {
             memcpy(c->res.sector, d->res.sector, 4);
@@ -293,6 +294,10 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
             dyad_mention *m = mention(s, c->mention);
             m->head = (uint32_t)d->b;
             m->plural = true;
+            /* the mention is the modifier itself: "Senior Hungarian" -> "Hungarian" */
+            m->first = (uint32_t)hs;
+            m->start = t[hs].start;
+            m->text = dyad_doc_strndup(s->doc, s->doc->text + m->start, m->end - m->start);
         }
     }
     for (size_t k = 0; k + 1 < n; k++) {

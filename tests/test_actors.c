@@ -1,0 +1,282 @@
+/* test_actors.c -- actor resolution on tagged sentences (CoNLL-U fixtures
+ * built from compact "form/UPOS" specs), coreference, and the CLI. */
+#include "testutil.h"
+#include "actors/actors.h"
+
+/* A small KB of our own, so these tests do not move when the shipped KB
+ * grows; the shipped sector vocabulary is added with opt.dicts. */
+static const char *TEST_KB =
+    "country COL    Colombia | Republic of Colombia\n"
+    "  adj          Colombian | Colombians\n"
+    "  seat GOV     Bogota | Casa de Nariño\n"
+    "country USA    United States | US | U.S. | America\n"
+    "  adj          American | Americans\n"
+    "  seat GOV     Washington | White House\n"
+    "country HUN    Hungary\n"
+    "  adj          Hungarian | Hungarians\n"
+    "country ROU    Romania\n"
+    "  adj          Romanian | Romanians\n"
+    "country JOR    Jordan\n"
+    "  adj          Jordanian\n"
+    "country GBR    Britain | United Kingdom | UK\n"
+    "  adj          British\n"
+    "country ARM    Armenia\n"
+    "org IGOUNO     United Nations | UN | U.N.\n"
+    "person Gustavo Petro | Petro\n"
+    "  COLGOV  2022-08-07  2026-08-07\n"
+    "person Donald Trump | Trump\n"
+    "  USAGOV  2017-01-20  2021-01-20\n"
+    "  USAELI  2021-01-21  2025-01-19\n"
+    "  USAGOV  2025-01-20  -\n";
+
+typedef struct fx {
+    char dir[64];
+    char sectors[1024];
+    const char *dicts[2];
+    dyad_ctx *ctx;
+} fx;
+
+static int setup(void **state) {
+    fx *f = calloc(1, sizeof *f);
+    snprintf(f->dir, sizeof f->dir, "/tmp/dyadact-XXXXXX");
+    if (!mkdtemp(f->dir)) return -1;
+    char p[256];
+    snprintf(p, sizeof p, "%s/actors", f->dir);
+    mkdir(p, 0700);
+    snprintf(p, sizeof p, "%s/actors/test.txt", f->dir);
+    FILE *o = fopen(p, "w");
+    fputs(TEST_KB, o);
+    fclose(o);
+    const char *data = getenv("DYAD_DATA");
+    snprintf(f->sectors, sizeof f->sectors, "%s/actors/sectors.txt", data && *data ? data : "data");
+    f->dicts[0] = f->sectors;
+    dyad_options opt = {0};
+    opt.data_dir = f->dir;
+    opt.dicts = f->dicts;
+    opt.date = "2024-03-01";
+    dyad_error err = {0};
+    f->ctx = dyad_open(&opt, &err);
+    *state = f;
+    return f->ctx ? 0 : -1;
+}
+
+static int teardown(void **state) {
+    fx *f = *state;
+    char p[256];
+    snprintf(p, sizeof p, "%s/actors/test.txt", f->dir);
+    unlink(p);
+    snprintf(p, sizeof p, "%s/actors", f->dir);
+    rmdir(p);
+    rmdir(f->dir);
+    dyad_close(f->ctx);
+    free(f);
+    return 0;
+}
+
+/* "Colombia/PROPN 's/PART president/NOUN:p" -> a tagged document.
+ * Sentences are separated by " || "; ":p" marks Number=Plur. */
+static bool glued(const char *next) {
+    return next && (strncmp(next, "'s/", 3) == 0 || strncmp(next, ",/", 2) == 0 ||
+                    strncmp(next, "./", 2) == 0);
+}
+
+static dyad_doc *mk(const char *spec, const char *date) {
+    dyad_buf b = {0};
+    char *s = strdup(spec), *save = NULL;
+    char *w[256];
+    size_t n = 0;
+    for (char *t = strtok_r(s, " ", &save); t && n < 256; t = strtok_r(NULL, " ", &save))
+        w[n++] = t;
+    int id = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(w[i], "||") == 0) { dyad_buf_puts(&b, "\n"); id = 1; continue; }
+        char *slash = strrchr(w[i], '/');
+        assert_non_null(slash);
+        *slash = '\0';
+        char *upos = slash + 1, *feat = "_";
+        char *colon = strchr(upos, ':');
+        if (colon) { *colon = '\0'; feat = "Number=Plur"; }
+        const char *next = i + 1 < n ? w[i + 1] : NULL;
+        dyad_buf_printf(&b, "%d\t%s\t_\t%s\t_\t%s\t_\t_\t_\t%s\n", id++, w[i], upos, feat,
+                        glued(next) ? "SpaceAfter=No" : "_");
+    }
+    dyad_buf_puts(&b, "\n");
+    dyad_error err = {0};
+    dyad_doc *d = dyad_conllu_read(b.data, b.len, "t", &err);
+    if (!d) fprintf(stderr, "%s\n", err.msg);
+    assert_non_null(d);
+    if (date) d->date = dyad_doc_strndup(d, date, strlen(date));
+    free(s);
+    dyad_buf_free(&b);
+    return d;
+}
+
+/* The mention whose text is `text` (n-th if several). */
+static const dyad_mention *find(const dyad_doc *d, const char *text, int nth) {
+    for (size_t i = 0; i < d->nmentions; i++)
+        if (strcmp(d->mentions[i].text, text) == 0 && nth-- == 0) return &d->mentions[i];
+    for (size_t i = 0; i < d->nmentions; i++)
+        print_message("  have: '%s' %s %s\n", d->mentions[i].text,
+                      d->mentions[i].code ? d->mentions[i].code : "NULL", d->mentions[i].how);
+    fail_msg("no mention '%s'", text);
+    return NULL;
+}
+
+static void code_is(const dyad_mention *m, const char *code) {
+    if (code && !m->code) print_message("  '%s' has no code (%s)\n", m->text, m->how);
+    if (!code) { assert_null(m->code); return; }
+    assert_non_null(m->code);
+    assert_string_equal(m->code, code);
+}
+
+static dyad_doc *run(fx *f, const char *spec, const char *date) {
+    dyad_doc *d = mk(spec, date);
+    assert_int_equal(dyad_resolve_actors(f->ctx, d), 0);
+    return d;
+}
+
+static void possessive_and_appos(void **state) {
+    dyad_doc *d = run(*state, "Colombia/PROPN 's/PART president/NOUN ,/PUNCT Gustavo/PROPN "
+                              "Petro/PROPN ,/PUNCT rejected/VERB the/DET plan/NOUN ./PUNCT", NULL);
+    const dyad_mention *m = find(d, "Colombia's president", 0);
+    code_is(m, "COLGOV");
+    assert_string_equal(m->how, "possessive");
+    code_is(find(d, "Gustavo Petro", 0), "COLGOV");
+    dyad_doc_free(d);
+}
+
+static void title_with_name(void **state) {
+    dyad_doc *d = run(*state, "U.S./PROPN President/PROPN Donald/PROPN Trump/PROPN "
+                              "spoke/VERB ./PUNCT", "2025-06-01");
+    code_is(find(d, "U.S. President Donald Trump", 0), "USAGOV");
+    dyad_doc_free(d);
+}
+
+static void dated_roles(void **state) {
+    dyad_doc *d = run(*state, "Trump/PROPN spoke/VERB ./PUNCT", "2023-05-01");
+    const dyad_mention *m = find(d, "Trump", 0);
+    code_is(m, "USAELI");
+    dyad_doc_free(d);
+    d = run(*state, "Petro/PROPN spoke/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "Petro", 0), "COLGOV");
+    dyad_doc_free(d);
+    /* before any role: the country is kept, the sector from the title */
+    d = run(*state, "President/PROPN Petro/PROPN spoke/VERB ./PUNCT", "2001-05-01");
+    m = find(d, "President Petro", 0);
+    code_is(m, "COLGOV");
+    assert_string_equal(m->how, "kb:person:out-of-role");
+    dyad_doc_free(d);
+}
+
+static void coordinated_modifiers(void **state) {
+    dyad_doc *d = run(*state, "Senior/ADJ Hungarian/ADJ and/CCONJ Romanian/ADJ officials/NOUN:p "
+                              "agreed/VERB ./PUNCT", NULL);
+    const dyad_mention *h = find(d, "Hungarian", 0), *r = find(d, "Romanian officials", 0);
+    code_is(h, "HUNGOV");
+    code_is(r, "ROUGOV");
+    assert_int_equal(h->head, r->head);
+    assert_true(h->plural);
+    dyad_doc_free(d);
+}
+
+static void coordinated_nps(void **state) {
+    dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN have/AUX agreed/VERB ./PUNCT", NULL);
+    code_is(find(d, "Jordan", 0), "JOR");
+    code_is(find(d, "Britain", 0), "GBR");
+    dyad_doc_free(d);
+}
+
+static void modifiers_and_demonyms(void **state) {
+    dyad_doc *d = run(*state, "U.S./PROPN military/ADJ aircraft/NOUN struck/VERB ./PUNCT || "
+                              "Deported/VERB Colombians/PROPN:p arrived/VERB ./PUNCT || "
+                              "Washington/PROPN said/VERB no/INTJ ./PUNCT || "
+                              "The/DET White/PROPN House/PROPN said/VERB no/INTJ ./PUNCT", NULL);
+    code_is(find(d, "U.S. military aircraft", 0), "USAMIL");
+    const dyad_mention *c = find(d, "Colombians", 0);
+    code_is(c, "COLCVL");
+    assert_true(c->plural);
+    code_is(find(d, "Washington", 0), "USAGOV");
+    code_is(find(d, "White House", 0), "USAGOV");
+    dyad_doc_free(d);
+}
+
+static void of_phrase_and_unknown(void **state) {
+    dyad_doc *d = run(*state, "Zorblax/PROPN Quennet/PROPN met/VERB the/DET president/NOUN "
+                              "of/ADP Armenia/PROPN ./PUNCT", NULL);
+    const dyad_mention *u = find(d, "Zorblax Quennet", 0);
+    code_is(u, NULL);
+    assert_string_equal(u->how, "unknown");
+    code_is(find(d, "president", 0), "ARMGOV");
+    dyad_doc_free(d);
+}
+
+static void acronym_case(void **state) {
+    dyad_doc *d = run(*state, "The/DET UN/PROPN told/VERB us/PRON ./PUNCT", NULL);
+    code_is(find(d, "UN", 0), "IGOUNO");
+    for (size_t i = 0; i < d->nmentions; i++)
+        assert_true(strcmp(d->mentions[i].text, "us") != 0 || !d->mentions[i].code ||
+                    strcmp(d->mentions[i].code, "USA") != 0);
+    dyad_doc_free(d);
+}
+
+static void pronouns_and_descriptions(void **state) {
+    dyad_doc *d = run(*state,
+        "Gustavo/PROPN Petro/PROPN criticized/VERB Washington/PROPN ./PUNCT || "
+        "He/PRON said/VERB it/PRON was/AUX wrong/ADJ ./PUNCT || "
+        "The/DET Colombian/ADJ leader/NOUN left/VERB ./PUNCT", "2024-05-01");
+    const dyad_mention *he = find(d, "He", 0), *it = find(d, "it", 0);
+    code_is(he, "COLGOV");
+    assert_string_equal(he->how, "coref:pronoun");
+    assert_true(he->antecedent >= 0);
+    assert_string_equal(d->mentions[he->antecedent].text, "Gustavo Petro");
+    code_is(it, "USAGOV");
+    const dyad_mention *l = find(d, "Colombian leader", 0);
+    code_is(l, "COLGOV");
+    assert_true(l->antecedent >= 0);
+    dyad_doc_free(d);
+}
+
+static void the_president_and_both(void **state) {
+    dyad_doc *d = run(*state,
+        "Colombia/PROPN and/CCONJ the/DET United/PROPN States/PROPN signed/VERB ./PUNCT || "
+        "Both/DET governments/NOUN:p praised/VERB the/DET deal/NOUN ./PUNCT || "
+        "Petro/PROPN spoke/VERB ./PUNCT || The/DET president/NOUN smiled/VERB ./PUNCT",
+        "2024-05-01");
+    const dyad_mention *g1 = find(d, "governments", 0), *g2 = find(d, "governments", 1);
+    assert_non_null(g1->code);
+    assert_non_null(g2->code);
+    assert_string_not_equal(g1->code, g2->code);
+    assert_int_equal(g1->head, g2->head);
+    assert_string_equal(g1->sector, "GOV");
+    const dyad_mention *p = find(d, "president", 0);
+    code_is(p, "COLGOV");
+    assert_string_equal(p->how, "coref:description");
+    dyad_doc_free(d);
+}
+
+static void bad_tokens_no_crash(void **state) {
+    dyad_doc *d = run(*state, "'s/PART 's/PART ,/PUNCT and/CCONJ of/ADP ./PUNCT", NULL);
+    dyad_doc_free(d);
+    d = mk("x/X", NULL);
+    d->nsentences = 0;
+    assert_int_equal(dyad_resolve_actors(((fx *)*state)->ctx, d), 0);
+    assert_int_equal(d->nmentions, 0);
+    dyad_doc_free(d);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(possessive_and_appos),
+        cmocka_unit_test(title_with_name),
+        cmocka_unit_test(dated_roles),
+        cmocka_unit_test(coordinated_modifiers),
+        cmocka_unit_test(coordinated_nps),
+        cmocka_unit_test(modifiers_and_demonyms),
+        cmocka_unit_test(of_phrase_and_unknown),
+        cmocka_unit_test(acronym_case),
+        cmocka_unit_test(pronouns_and_descriptions),
+        cmocka_unit_test(the_president_and_both),
+        cmocka_unit_test(bad_tokens_no_crash),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
