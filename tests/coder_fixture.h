@@ -42,7 +42,7 @@ static const char FIX_LEXICON[] =
     "  T criticise\n";                /* error: must start with S or a noun */
 
 /* Builds a CoNLL-U sentence from "form/lemma/UPOS/head/deprel ..." */
-static void fix_conllu(dyad_buf *b, const char *spec) {
+static inline void fix_conllu(dyad_buf *b, const char *spec) {
     char buf[2048];
     snprintf(buf, sizeof buf, "%s", spec);
     char *save = NULL;
@@ -61,7 +61,7 @@ static void fix_conllu(dyad_buf *b, const char *spec) {
 }
 
 /* Adds a mention for token `tok` (0-based in sentence `sent`). */
-static void fix_mention(dyad_doc *d, uint32_t sent, uint32_t tok, const char *code) {
+static inline void fix_mention(dyad_doc *d, uint32_t sent, uint32_t tok, const char *code) {
     size_t n = d->nmentions;
     dyad_mention *m = dyad_doc_alloc(d, (n + 1) * sizeof *m);
     if (n) memcpy(m, d->mentions, n * sizeof *m);
@@ -84,7 +84,7 @@ static void fix_mention(dyad_doc *d, uint32_t sent, uint32_t tok, const char *co
 
 /* Mentions for every PROPN token, coded by its form's first 3 letters
  * uppercased (Colombia -> COL, Peru -> PER). */
-static void fix_auto_mentions(dyad_doc *d) {
+static inline void fix_auto_mentions(dyad_doc *d) {
     for (uint32_t s = 0; s < d->nsentences; s++) {
         const dyad_sentence *se = &d->sentences[s];
         for (uint32_t i = 0; i < se->ntokens; i++) {
@@ -98,7 +98,7 @@ static void fix_auto_mentions(dyad_doc *d) {
     }
 }
 
-static dyad_doc *fix_doc(const char *spec, const char *date) {
+static inline dyad_doc *fix_doc(const char *spec, const char *date) {
     dyad_buf b = {0};
     fix_conllu(&b, spec);
     dyad_error err;
@@ -108,7 +108,7 @@ static dyad_doc *fix_doc(const char *spec, const char *date) {
     return d;
 }
 
-static ev_lexicon *fix_lexicon(void) {
+static inline ev_lexicon *fix_lexicon(void) {
     ev_lexicon *lx = ev_lexicon_new();
     FILE *devnull = fopen("/dev/null", "w");
     ev_lexicon_load_text(lx, FIX_LEXICON, sizeof FIX_LEXICON - 1, "fix.txt", devnull);
