@@ -52,7 +52,29 @@ static bool nominal(const dyad_token *t, bool in_hit) {
     }
 }
 
+static bool word_in(const char *w, const char *const *list) {
+    for (; *list; list++)
+        if (dyad_strcasecmp_ascii(w, *list) == 0) return true;
+    return false;
+}
+
+static const char *const PRONOUN_WORDS[] = {
+    "he", "him", "his", "she", "her", "it", "its", "they", "them", "their",
+    "we", "us", "our", "i", "me", "my", "you", "your", NULL};
+
+/* Lower-case particles inside personal names ("Omar al-Bashir"). */
+static const char *const NAME_PARTICLES[] = {
+    "al", "el", "bin", "ibn", "abu", "de", "del", "da", "dos", "van", "von", "la", "le", NULL};
+
+/* Capitalised words that are never actors. */
+static const char *const NOT_NAMES[] = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December", "The", "A", "An", "Mr", "Mr.",
+    "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.", NULL};
+
 static bool is_propn(const dyad_token *t) {
+    if (word_in(t->form, NOT_NAMES)) return false;
     if (!tagged(t)) return is_cap(t->form) && isalpha((unsigned char)t->form[0]);
     return t->upos == DYAD_PROPN;
 }
@@ -207,10 +229,22 @@ static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
     for (size_t i = 0; i < s->n && n < max;) {
         bool in_hit = s->cover[i] >= 0;
         if (!nominal(&t[i], in_hit) || is_poss(&t[i]) ||
-            (tagged(&t[i]) && t[i].upos == DYAD_PRON)) { i++; continue; }
+            (tagged(&t[i]) && t[i].upos == DYAD_PRON) ||
+            (!in_hit && word_in(t[i].form, PRONOUN_WORDS))) { i++; continue; }
         size_t a = i++;
         while (i < s->n) {
             bool h = s->cover[i] >= 0;
+            /* "Secretary - General", "al - Bashir": a hyphen glued on both sides */
+            if (!h && strcmp(t[i].form, "-") == 0 && i + 1 < s->n && !t[i - 1].space_after &&
+                !t[i].space_after && nominal(&t[i + 1], s->cover[i + 1] >= 0)) {
+                i++;
+                continue;
+            }
+            if (!h && i + 2 < s->n && word_in(t[i].form, NAME_PARTICLES) &&
+                is_cap(t[i - 1].form) && (is_cap(t[i + 1].form) || is_cap(t[i + 2].form))) {
+                i++;
+                continue;
+            }
             if (!nominal(&t[i], h)) break;
             if (!h && tagged(&t[i]) && t[i].upos == DYAD_DET) break;
             /* a KB name that starts right after a complete name: new phrase */
@@ -304,7 +338,8 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
         act_chunk *c = &ch[k], *d = &ch[k + 1];
         if (d->a != c->b + 2 || c->mention < 0) continue;
         const dyad_token *mid = &t[c->b + 1];
-        if ((word_is(mid, "of") || word_is(mid, "in") || word_is(mid, "from")) &&
+        bool of = word_is(mid, "of");
+        if ((of || ((word_is(mid, "in") || word_is(mid, "from")) && !c->res.unknown)) &&
             c->res.sector[0] && !c->res.country[0] && !c->res.full[0] && d->res.country[0]) {
             memcpy(c->res.country, d->res.country, 4);
             refresh(s, c, "nmod");
@@ -327,6 +362,39 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
             }
         }
     }
+}
+
+/* Sorts mentions by position (sentence, start, creation order) and remaps
+ * the antecedent indices. */
+static int sort_mentions(act_mentions *o) {
+    size_t n = o->len;
+    if (n < 2) return 0;
+    size_t *order = malloc(n * sizeof *order), *where = malloc(n * sizeof *where);
+    dyad_mention *tmp = malloc(n * sizeof *tmp);
+    if (!order || !where || !tmp) {
+        free(order); free(where); free(tmp);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) order[i] = i;
+    for (size_t i = 1; i < n; i++) {           /* insertion sort: stable, nearly sorted */
+        size_t x = order[i], j = i;
+        const dyad_mention *mx = &o->items[x];
+        while (j > 0) {
+            const dyad_mention *my = &o->items[order[j - 1]];
+            if (my->sent < mx->sent || (my->sent == mx->sent && my->start <= mx->start)) break;
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = x;
+    }
+    for (size_t i = 0; i < n; i++) where[order[i]] = i;
+    for (size_t i = 0; i < n; i++) {
+        tmp[i] = o->items[order[i]];
+        if (tmp[i].antecedent >= 0) tmp[i].antecedent = (int32_t)where[tmp[i].antecedent];
+    }
+    memcpy(o->items, tmp, n * sizeof *tmp);
+    free(order); free(where); free(tmp);
+    return 0;
 }
 
 int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
@@ -354,6 +422,7 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     }
     free(ibuf);
     free(ch);
+    if (rc == 0) rc = sort_mentions(&out);
     if (rc == 0 && out.len) {
         doc->mentions = dyad_doc_alloc(doc, out.len * sizeof *doc->mentions);
         if (!doc->mentions) rc = -1;
