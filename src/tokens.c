@@ -33,7 +33,7 @@ static const char *const abbrevs[] = {
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
     "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri",
     "Inc", "Corp", "Co", "Ltd", "Bros", "Dept", "Univ", "Assn", "Ave", "Blvd",
-    "Mt", "Ft", "etc", "vs", "cf", "al", "approx", "est", "Gov", "Govt",
+    "Mt", "Ft", "Ont", "Sask", "Alta", "etc", "vs", "cf", "al", "approx", "est", "Gov", "Govt",
     "Ariz", "Calif", "Colo", "Conn", "Fla", "Ill", "Ind", "Kan", "Mass", "Mich",
     "Minn", "Miss", "Nev", "Okla", "Ore", "Penn", "Tenn", "Tex", "Va", "Wash",
     "Wis", "Ala", "Ark", "Del", "Ga", "Ky", "La", "Md", "Mo", "Neb", "Vt",
@@ -44,6 +44,17 @@ static const char *const abbrevs[] = {
 static const struct { const char *word; size_t split; } whole_splits[] = {
     {"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"gimme", 3},
     {"dunno", 2}, {"lemme", 3},
+    /* contractions written without the apostrophe (web and forum text) */
+    {"dont", 2}, {"doesnt", 4}, {"didnt", 3}, {"cant", 2}, {"wont", 2},
+    {"isnt", 2}, {"arent", 3}, {"wasnt", 3}, {"werent", 4}, {"couldnt", 5},
+    {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4}, {"hasnt", 3}, {"hadnt", 3},
+    {"aint", 2}, {"ive", 1}, {"thats", 4}, {"theres", 5}, {"youre", 3},
+    {"theyre", 4}, {"alot", 1},
+};
+
+/* Emoticons, kept as one token each. */
+static const char *const emoticons[] = {
+    ":-)", ":-(", ";-)", ":-D", ":-P", ":)", ":(", ";)", ":D", ":P", "=)", ":/",
 };
 
 typedef struct tk {
@@ -96,9 +107,24 @@ static bool letter_at(const tk *t, size_t i, size_t end) {
     return dyad_text_is_alnum(cp) && !(cp >= '0' && cp <= '9');
 }
 
+/* Prefixes EWT writes joined to the rest of a hyphenated word
+ * (anti-war, co-founder, e-mail); other hyphens are tokens of their own. */
+static const char *const hyphen_prefixes[] = {
+    "anti", "co", "counter", "cross", "de", "e", "ex", "extra", "inter", "intra",
+    "mid", "multi", "neo", "non", "over", "post", "pre", "pro", "re", "semi",
+    "sub", "super", "trans", "ultra", "un", "under", "vice", "x",
+};
+
+static bool keeps_hyphen(const char *s, size_t n) {
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(hyphen_prefixes); k++)
+        if (strlen(hyphen_prefixes[k]) == n && strncasecmp(hyphen_prefixes[k], s, n) == 0)
+            return true;
+    return false;
+}
+
 /* Scans a word from i (an alnum character); returns its end. */
 static size_t scan_word(const tk *t, size_t i, size_t end) {
-    size_t seg_start = i;   /* start of the part after the last inner '.' */
+    size_t seg_start = i, word_start = i;   /* start of the part after the last inner '.' */
     while (i < end) {
         size_t n;
         uint32_t cp = cp_at(t, i, &n);
@@ -113,13 +139,16 @@ static size_t scan_word(const tk *t, size_t i, size_t end) {
             continue;
         }
         if ((c == ',' || c == ':' || c == '/' || c == '-') && prev_digit && next_digit) {
-            if (c == ',' && !(i + 3 < end && is_digit(t->s[i + 2]) && is_digit(t->s[i + 3])))
+            if (c == ',' && !(i + 3 < end && is_digit(t->s[i + 2]) && is_digit(t->s[i + 3]) &&
+                              !(i + 4 < end && is_digit(t->s[i + 4]))))
                 break;
             i++;
             continue;
         }
-        if (c == '&' && i > 0 && isupper((unsigned char)t->s[i - 1]) && i + 1 < end &&
-            isupper((unsigned char)t->s[i + 1])) {
+        if ((c == '&' || (c == '/' && i - word_start == 1)) && i > word_start &&
+            is_alpha_ascii(t->s[i - 1]) && i + 1 < end && is_alpha_ascii(t->s[i + 1]) &&
+            !(i + 2 < end && is_alpha_ascii(t->s[i + 2]) && c == '/')) {
+            /* AT&T, p&l; b/c, w/o, L/C */
             i++;
             continue;
         }
@@ -129,9 +158,19 @@ static size_t scan_word(const tk *t, size_t i, size_t end) {
             i += an;
             continue;
         }
-        if (c == '-' && i - seg_start == 1 && letter_at(t, i + 1, end) &&
-            is_alpha_ascii(t->s[i - 1])) {
-            i++;                      /* e-mail, x-ray: one-letter prefix */
+        if (c == '-' && letter_at(t, i + 1, end) && i > word_start &&
+            keeps_hyphen(t->s + word_start, i - word_start)) {
+            i++;                      /* e-mail, anti-war: prefix kept */
+            continue;
+        }
+        if (c == '@' && i > word_start && alnum_at(t, i + 1, end)) {
+            i++;                      /* user@host (e-mail without TLD) */
+            continue;
+        }
+        if (c == '.' && i + 1 < end && t->s[i + 1] >= 'a' && t->s[i + 1] <= 'z' &&
+            i > word_start) {
+            i++;                      /* file.doc, example.org */
+            seg_start = i;
             continue;
         }
         break;
@@ -141,7 +180,11 @@ static size_t scan_word(const tk *t, size_t i, size_t end) {
 
 static bool is_abbrev(const char *s, size_t n) {
     if (n == 1 && isalpha((unsigned char)s[0])) return true;   /* initial */
-    if (memchr(s, '.', n)) return true;                        /* U.S, a.m */
+    if (memchr(s, '.', n)) {                                   /* U.S, a.m */
+        for (size_t i = 0; i < n; i++)
+            if (is_digit(s[i])) return false;                  /* 83.5 */
+        return true;
+    }
     for (size_t k = 0; k < DYAD_ARRAY_LEN(abbrevs); k++)
         if (strlen(abbrevs[k]) == n && memcmp(abbrevs[k], s, n) == 0) return true;
     return false;
@@ -176,6 +219,8 @@ static size_t clitic_len(const tk *t, size_t a, size_t b) {
         if (after == 1 && (suf[0] == 't' || suf[0] == 'T') && p > a + 1 &&
             (s[p - 1] == 'n' || s[p - 1] == 'N'))
             return b - (p - 1);
+        if (after == 1 && (suf[0] == 's' || suf[0] == 'S') && is_digit(s[p - 1]))
+            return 0;                                      /* the 80's */
         if (after == 1 && strchr("sSdDmM", suf[0])) return b - p;
         if (after == 2 && (!strncasecmp(suf, "re", 2) || !strncasecmp(suf, "ve", 2) ||
                            !strncasecmp(suf, "ll", 2)))
@@ -212,7 +257,8 @@ static bool find_url(const tk *t, size_t a, size_t b, size_t *ua, size_t *ub) {
     while (b > a && strchr(".,;:!?)]}>\"'", s[b - 1])) b--;
     if (b <= a) return false;
     bool url = starts_with_ci(s + a, b - a, "http://") || starts_with_ci(s + a, b - a, "https://") ||
-               starts_with_ci(s + a, b - a, "www.");
+               starts_with_ci(s + a, b - a, "www.") || starts_with_ci(s + a, b - a, "mailto:") ||
+               starts_with_ci(s + a, b - a, "ftp://");
     if (!url) {
         const char *at = memchr(s + a, '@', b - a);
         if (at && at > s + a && memchr(at, '.', (size_t)(s + b - at)) && s[b - 1] != '.' &&
@@ -228,7 +274,22 @@ static bool find_url(const tk *t, size_t a, size_t b, size_t *ua, size_t *ub) {
     return true;
 }
 
-static int tokenize_chunk(tk *t, size_t a, size_t b);
+static size_t emoticon_at(const tk *t, size_t i, size_t b) {
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(emoticons); k++) {
+        size_t m = strlen(emoticons[k]);
+        if (i + m <= b && memcmp(t->s + i, emoticons[k], m) == 0 &&
+            (i + m == b || !alnum_at(t, i + m, b)))
+            return m;
+    }
+    return 0;
+}
+
+/* The code point before byte i (i > 0). */
+static uint32_t prev_cp(const tk *t, size_t i) {
+    size_t j = i - 1, n;
+    while (j > 0 && ((unsigned char)t->s[j] & 0xC0) == 0x80) j--;
+    return cp_at(t, j, &n);
+}
 
 static int tokenize_range(tk *t, size_t a, size_t b) {
     const char *s = t->s;
@@ -247,7 +308,23 @@ static int tokenize_range(tk *t, size_t a, size_t b) {
             continue;
         }
         size_t e = i + n;
-        if (s[i] == '.' || s[i] == '-' || s[i] == '`' || s[i] == '\'' || s[i] == '!' || s[i] == '?') {
+        size_t emo = emoticon_at(t, i, b);
+        if (emo) {
+            if (emit(t, i, i + emo) < 0) return -1;
+            i += emo;
+            continue;
+        }
+        if ((s[i] == '\'' || (s[i] == '-' && (i == 0 || dyad_text_is_space(prev_cp(t, i))))) &&
+            i + 2 < b + 1 && e < b && is_digit(s[e])) {
+            /* '67 (a year), -6,363 (a negative number) */
+            size_t w = scan_word(t, e, b);
+            if (s[i] == '-' || (w - e == 2 && (w == b || !alnum_at(t, w, b)))) {
+                if (emit(t, i, w) < 0) return -1;
+                i = w;
+                continue;
+            }
+        }
+        if (s[i] > 0 && s[i] < 0x7f && strchr(".-`'!?_*=~#+^/<>", s[i])) {
             char c = s[i];
             while (e < b && s[e] == c) e++;
             if (c == '\'' && e - i == 1 && e < b && letter_at(t, e, b)) {
