@@ -236,6 +236,13 @@ static const char *const INTENT_HEADS[] = {
     "ready", "willing", "go", "try", "attempt", "wish", "agree", "decide", NULL};
 static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist", NULL};
 static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
+/* Directive/irrealis verbs: what their complement clause describes has not
+ * happened ("demanded that Israel leave", "urged Iran to stop"); the
+ * complement is not coded (the directive itself is, from the lexicon). */
+static const char *const IRREALIS_HEADS[] = {
+    "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
+    "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish",
+    "want", "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
 
 /* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
  * 'c' conditional/hypothetical.  *mhead = the modal head token or -1. */
@@ -251,6 +258,13 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (rel_is(d, "mark") && (lemma_is(d, "if") || lemma_is(d, "unless") ||
                                   lemma_is(d, "whether")))
             return 'c';
+    }
+    /* "did not call X and arrest Y": a conjunct without its own subject or
+     * auxiliary shares the modality of the first conjunct */
+    if (rel_is(&c->t[v], "conj") && c->t[v].head >= 0 && child_rel(c, v, "nsubj") < 0 &&
+        child_rel(c, v, "aux") < 0 && is_verbal(&c->t[c->t[v].head])) {
+        int hm = modality(c, c->t[v].head, mhead);
+        if (hm) return hm;
     }
     /* conditional/negated ancestors through advcl/xcomp/ccomp */
     int mode = 0;
@@ -275,6 +289,10 @@ static int modality(const sctx *c, int v, int *mhead) {
             break;
         }
         const dyad_token *th = &c->t[h];
+        if (rel_is(tx, "ccomp") && lemma_in_list(th, IRREALIS_HEADS)) return 'c';
+        if (rel_is(tx, "xcomp") && lemma_in_list(th, IRREALIS_HEADS) &&
+            !lemma_in_list(th, INTENT_HEADS))
+            return 'c';
         if (rel_is(tx, "xcomp") && lemma_in_list(th, REFUSE_HEADS)) {
             *mhead = h;
             return 'r';
@@ -364,8 +382,9 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         if (r < 0) r = child_rel(c, head, "obj");
         if (r < 0) r = child_rel(c, head, "iobj");
         if (r < 0 && !p->nominal) {
+            /* "demanded that Israel leave": the clause's subject */
             int cc = child_rel(c, head, "ccomp");
-            if (cc >= 0 && c->t[cc].upos != DYAD_VERB) r = cc;
+            if (cc >= 0) r = is_verbal(&c->t[cc]) ? child_rel(c, cc, "nsubj") : cc;
         }
         break;
     case EV_SLOT_PREP:
@@ -664,6 +683,9 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
         int root = atoi(code->root);
         /* the pattern itself may already name the modal verb */
         const char *ic = intent_code(code->code);
+        /* "threatened to withdraw/cut ...": a threat, not an intent to
+         * cooperate (CAMEO 130); conflict verbs keep their 13x code */
+        if (mhead >= 0 && lemma_is(&c->t[mhead], "threaten") && root <= 13) ic = "130";
         if (strcmp(ic, code->code) != 0) {
             int ci = ev_lexicon_code(c->lx, ic);
             if (ci < 0) {
@@ -700,6 +722,14 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
     for (int i = 0; i < nt; i++)
         if (coded(c->doc, tgts[i])) tgts[k++] = tgts[i];
     nt = k;
+    /* A general frame (no required words) whose object is not an actor is
+     * usually not a political event ("saw the film", "treat them with
+     * respect"): only material conflict keeps it, with no target. */
+    bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
+    if (best.tgt >= 0 && nt == 0 && general && code->quad != 4) return 0;
+    /* CAMEO 01 (statements) only with a target: "announced that ..." is
+     * coded through its clause */
+    if (strcmp(code->root, "01") == 0 && nt == 0) return 0;
     if (ns == 0) srcs[ns++] = -1;
     if (nt == 0) tgts[nt++] = -1;
     int before = (int)ev->len;
