@@ -254,6 +254,17 @@ static void the_president_and_both(void **state) {
     dyad_doc_free(d);
 }
 
+static void they_after_coordination(void **state) {
+    dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
+                              "They/PRON met/VERB ./PUNCT", NULL);
+    const dyad_mention *t1 = find(d, "They", 0), *t2 = find(d, "They", 1);
+    assert_non_null(t1->code);
+    assert_non_null(t2->code);
+    assert_string_not_equal(t1->code, t2->code);
+    assert_string_equal(t1->how, "coref:pronoun");
+    dyad_doc_free(d);
+}
+
 static void bad_tokens_no_crash(void **state) {
     dyad_doc *d = run(*state, "'s/PART 's/PART ,/PUNCT and/CCONJ of/ADP ./PUNCT", NULL);
     dyad_doc_free(d);
@@ -276,6 +287,7 @@ int main(void) {
         cmocka_unit_test(acronym_case),
         cmocka_unit_test(pronouns_and_descriptions),
         cmocka_unit_test(the_president_and_both),
+        cmocka_unit_test(they_after_coordination),
         cmocka_unit_test(bad_tokens_no_crash),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -90,6 +90,24 @@ static int pronoun_agr(const dyad_token *t) {
     return -1;
 }
 
+/* The mention coordinated with mention a ("Jordan and Britain"), or -1. */
+static int conjunct_of(act_sent *s, int a) {
+    const dyad_mention *ma = &s->out->items[a];
+    const dyad_doc *d = s->doc;
+    const dyad_sentence *sn = &d->sentences[ma->sent];
+    const dyad_token *t = d->tokens + sn->first;
+    for (size_t k = 0; k < s->out->len; k++) {
+        const dyad_mention *mb = &s->out->items[k];
+        if ((int)k == a || mb->sent != ma->sent || !mb->code) continue;
+        const dyad_mention *l = mb->first < ma->first ? mb : ma;
+        const dyad_mention *r = l == mb ? ma : mb;
+        if (r->first != l->last + 2) continue;
+        const char *w = t[l->last + 1].form;
+        if (dyad_strcasecmp_ascii(w, "and") == 0) return (int)k;
+    }
+    return -1;
+}
+
 static int add_pronoun(act_sent *s, size_t i, int agr) {
     act_res r = {0};
     r.plural = agr == AGR_PLURAL;
@@ -102,7 +120,13 @@ static int add_pronoun(act_sent *s, size_t i, int agr) {
     if (a >= 0) copy_from(m, &s->out->items[a], a, "coref:pronoun");
     else { m->code = NULL; m->how = "pronoun:unresolved"; }
     m->country[0] = a >= 0 ? m->country[0] : '\0';
-    return 0;
+    if (a < 0 || agr != AGR_PLURAL || s->out->items[a].plural) return 0;
+    /* "Jordan and Britain ... They": one pronoun mention per conjunct */
+    int b = conjunct_of(s, a);
+    if (b < 0) return 0;
+    dyad_mention copy = s->out->items[mi];
+    copy_from(&copy, &s->out->items[b], b, "coref:pronoun");
+    return DYAD_VEC_PUSH(*s->out, copy);
 }
 
 static const char *det_before(act_sent *s, uint32_t first) {
