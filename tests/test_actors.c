@@ -210,6 +210,15 @@ static void of_phrase_and_unknown(void **state) {
     dyad_doc_free(d);
 }
 
+static void org_with_sector(void **state) {
+    dyad_doc *d = run(*state, "U.N./PROPN helicopters/NOUN:p evacuated/VERB the/DET wounded/ADJ ./PUNCT", NULL);
+    const dyad_mention *m = find(d, "U.N. helicopters", 0);
+    code_is(m, "IGOUNOMIL");
+    assert_string_equal(m->country, "IGO");
+    assert_string_equal(m->sector, "MIL");
+    dyad_doc_free(d);
+}
+
 static void acronym_case(void **state) {
     dyad_doc *d = run(*state, "The/DET UN/PROPN told/VERB us/PRON ./PUNCT", NULL);
     code_is(find(d, "UN", 0), "IGOUNO");
@@ -284,6 +293,7 @@ int main(void) {
         cmocka_unit_test(coordinated_nps),
         cmocka_unit_test(modifiers_and_demonyms),
         cmocka_unit_test(of_phrase_and_unknown),
+        cmocka_unit_test(org_with_sector),
         cmocka_unit_test(acronym_case),
         cmocka_unit_test(pronouns_and_descriptions),
         cmocka_unit_test(the_president_and_both),

@@ -171,7 +171,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
         memcpy(r->country, r->full, 3);
         r->country[3] = '\0';
         if (r->full_sector[0]) memcpy(r->sector, r->full_sector, 4);
-        if (!r->sector[0] && r->agent[0]) {
+        else if (r->agent[0] && !r->person) {
             /* an organisation plus a sector noun: "Arab League Secretary General" */
             char joined[sizeof r->full];
             snprintf(joined, sizeof joined, "%.*s%.*s", 20, r->full, 16, r->agent);
