@@ -599,9 +599,11 @@ static int emit(const sctx *c, event_vec *ev, const ev_code *code, const match *
     e.sent = c->si;
     snprintf(e.cameo, sizeof e.cameo, "%s", code->code);
     snprintf(e.root, sizeof e.root, "%s", code->root);
-    e.plover = code->plover;
-    e.mode = code->mode;
-    e.context = code->context;
+    /* copied: the event must outlive the lexicon (owned by the context) */
+    e.plover = code->plover ? dyad_doc_strndup(c->doc, code->plover, strlen(code->plover)) : NULL;
+    e.mode = code->mode ? dyad_doc_strndup(c->doc, code->mode, strlen(code->mode)) : NULL;
+    e.context = code->context ? dyad_doc_strndup(c->doc, code->context, strlen(code->context))
+                              : NULL;
     e.quad = code->quad;
     e.goldstein = code->goldstein;
     e.source = src;

@@ -129,6 +129,22 @@ int ev_lexicon_ensure_code(ev_lexicon *lx, const char *code);
  * the document has no date.  Returns 0 or -1. */
 int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date);
 
+/* ---- eval.c ---- */
+typedef struct ev_plover_hit {
+    char gold_type[32];
+    bool type, source, target, triple;
+} ev_plover_hit;
+const char *ev_plover_canon(const char *plover_type);
+/* 3-letter code of mention m ("" when none). */
+void ev_mention_code3(const dyad_doc *doc, int m, char out[4]);
+/* record: a jansson json_t* PLOVER gold record.  Returns 0, -1 if the
+ * record has no event type. */
+int ev_plover_score(const void *record, const dyad_doc *doc, ev_plover_hit *out);
+typedef struct ev_triple { char s[32], t[32], c[8]; } ev_triple;
+int ev_triples(const dyad_doc *doc, ev_triple *out, int cap);
+bool ev_triple_in(const ev_triple *set, int n, const ev_triple *x);
+bool ev_triples_equal(const ev_triple *a, int na, const ev_triple *b, int nb);
+
 /* ---- petrarch.c ---- */
 /* Kind of dictionary file by name/content: 'v' verbs, 'd' discards,
  * 'a' actors/agents, 'l' dyad lexicon. */
