@@ -219,6 +219,17 @@ static void org_with_sector(void **state) {
     dyad_doc_free(d);
 }
 
+static void title_takes_document_country(void **state) {
+    dyad_doc *d = run(*state, "President/PROPN Zorblax/PROPN Quennet/PROPN visited/VERB "
+                              "Armenia/PROPN ./PUNCT || the/DET police/NOUN "
+                              "left/VERB ./PUNCT", NULL);
+    const dyad_mention *m = find(d, "President Zorblax Quennet", 0);
+    code_is(m, "ARMGOV");
+    assert_string_equal(m->how, "context");
+    code_is(find(d, "police", 0), NULL);      /* no name: no context country */
+    dyad_doc_free(d);
+}
+
 static void acronym_case(void **state) {
     dyad_doc *d = run(*state, "The/DET UN/PROPN told/VERB us/PRON ./PUNCT", NULL);
     code_is(find(d, "UN", 0), "IGOUNO");
@@ -294,6 +305,7 @@ int main(void) {
         cmocka_unit_test(modifiers_and_demonyms),
         cmocka_unit_test(of_phrase_and_unknown),
         cmocka_unit_test(org_with_sector),
+        cmocka_unit_test(title_takes_document_country),
         cmocka_unit_test(acronym_case),
         cmocka_unit_test(pronouns_and_descriptions),
         cmocka_unit_test(the_president_and_both),

@@ -364,6 +364,43 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
     }
 }
 
+/* Non-state first letters of codes: not a country for the context rule. */
+static bool state_code(const char *c) {
+    static const char *const NONSTATE[] = {"IGO", "NGO", "IMG", "MNC", "UAF", "PPL", NULL};
+    return c[0] && !word_in(c, NONSTATE);
+}
+
+/* A title with an unknown name and no country ("President Yoweri Museveni"
+ * when the KB does not know him) takes the country the document mentions
+ * most (how = "context"); nothing when the document names no country. */
+static void context_country(dyad_doc *doc, act_mentions *o) {
+    char best[4] = "";
+    int bestn = 0;
+    for (size_t i = 0; i < o->len; i++) {
+        const char *c = o->items[i].country;
+        if (!o->items[i].code || !state_code(c) || o->items[i].antecedent >= 0) continue;
+        int n = 0;
+        for (size_t j = 0; j < o->len; j++)
+            if (o->items[j].code && o->items[j].antecedent < 0 && strcmp(o->items[j].country, c) == 0) n++;
+        if (n > bestn) { bestn = n; memcpy(best, c, 4); }
+    }
+    if (!best[0]) return;
+    for (size_t i = 0; i < o->len; i++) {
+        dyad_mention *m = &o->items[i];
+        if (m->code || !m->sector[0] || strcmp(m->how, "sector") != 0) continue;
+        const dyad_token *t = doc->tokens + doc->sentences[m->sent].first;
+        bool named = false;
+        for (uint32_t k = m->first; k <= m->last; k++)
+            if (k != m->first && is_propn(&t[k])) named = true;
+        if (!named) continue;
+        char code[16];
+        snprintf(code, sizeof code, "%s%s", best, m->sector);
+        m->code = dyad_doc_strndup(doc, code, strlen(code));
+        memcpy(m->country, best, 4);
+        m->how = "context";
+    }
+}
+
 /* Sorts mentions by position (sentence, start, creation order) and remaps
  * the antecedent indices. */
 static int sort_mentions(act_mentions *o) {
@@ -422,6 +459,7 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     }
     free(ibuf);
     free(ch);
+    if (rc == 0) context_country(doc, &out);
     if (rc == 0) rc = sort_mentions(&out);
     if (rc == 0 && out.len) {
         doc->mentions = dyad_doc_alloc(doc, out.len * sizeof *doc->mentions);
