@@ -97,10 +97,24 @@ static int breaks_between(const dyad_doc *d, size_t a, size_t b) {
 
 static bool ends_headline(const dyad_token *t) {
     const char *f = t->form;
-    if (!strcmp(f, ",") || !strcmp(f, ";") || !strcmp(f, ":") || !strcmp(f, "-") ||
+    if (!strcmp(f, ",") || !strcmp(f, "-") ||
         !strcmp(f, "--") || !strcmp(f, "(") || !strcmp(f, "&"))
         return false;
     return !in_list(continuations, DYAD_ARRAY_LEN(continuations), f);
+}
+
+/* A bracketed citation after the final stop ("... research. [1 - 3]")
+ * belongs to the sentence: returns the index after it, or `end`. */
+static size_t after_citation(const dyad_doc *d, const dyad_token *t, size_t n, size_t end) {
+    if (end >= n || strcmp(t[end].form, "[") != 0) return end;
+    for (size_t k = end + 1; k < n && k < end + 8; k++) {
+        const char *f = t[k].form;
+        if (!strcmp(f, "]"))
+            return breaks_between(d, t[end - 1].end, t[k].end) == 0 ? k + 1 : end;
+        if (!(f[0] >= '0' && f[0] <= '9') && strcmp(f, "-") && strcmp(f, ","))
+            return end;
+    }
+    return end;
 }
 
 int dyad_text_split(const dyad_doc *d, const dyad_token *t, size_t n, dyad_u32vec *ends) {
@@ -116,6 +130,7 @@ int dyad_text_split(const dyad_doc *d, const dyad_token *t, size_t n, dyad_u32ve
                    (t[end - 1].end == t[end].start || strchr(")]}", t[end].form[0])) &&
                    breaks_between(d, t[end - 1].end, t[end].start) == 0)
                 end++;
+            end = after_citation(d, t, n, end);
             if (end >= n) {
                 split = true;
             } else if (breaks_between(d, t[end - 1].end, t[end].start) > 0 &&
