@@ -39,7 +39,11 @@ static const char FIX_LEXICON[] =
     "112  -2.0 ACCUSE           Accuse\n"
     "  S accuse T of\n"
     "  S\n"                            /* syntax error: reported, loading goes on */
-    "  T criticise\n";                /* error: must start with S or a noun */
+    "  T criticise\n"                 /* error: must start with S or a noun */
+    "100  -5.0 REQUEST          Demand\n"
+    "  S demand T\n"
+    "0874 -1.0 RETREAT          Withdraw\n"
+    "  S leave T\n";
 
 /* Builds a CoNLL-U sentence from "form/lemma/UPOS/head/deprel ..." */
 static inline void fix_conllu(dyad_buf *b, const char *spec) {

@@ -194,6 +194,28 @@ static void intent_conflict_threat(void **state) {
     dyad_doc_free(d);
 }
 
+static void irrealis_complement(void **state) {
+    /* Brazil demanded that Colombia leave Peru . -> only the demand, aimed
+     * at the clause's subject */
+    dyad_doc *d = code("Brazil/Brazil/PROPN/2/nsubj demanded/demand/VERB/0/root that/that/SCONJ/5/mark "
+                       "Colombia/Colombia/PROPN/5/nsubj leave/leave/VERB/2/ccomp Peru/Peru/PROPN/5/obj "
+                       "././PUNCT/2/punct");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "100");
+    assert_string_equal(src_code(d, 0), "BRA");
+    assert_string_equal(tgt_code(d, 0), "COL");
+    dyad_doc_free(d);
+}
+
+static void negation_spreads_to_conjuncts(void **state) {
+    /* Colombia did not meet Peru and attack Chile . */
+    dyad_doc *d = code("Colombia/Colombia/PROPN/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod "
+                       "meet/meet/VERB/0/root Peru/Peru/PROPN/4/obj and/and/CCONJ/7/cc "
+                       "attack/attack/VERB/4/conj Chile/Chile/PROPN/7/obj ././PUNCT/4/punct");
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+}
+
 static void lexicon_errors_reported(void **state) {
     ev_lexicon *lx = ev_lexicon_new();
     char path[64];
@@ -206,7 +228,7 @@ static void lexicon_errors_reported(void **state) {
     fclose(f);
     unlink(path);
     assert_int_equal(lx->nerrors, 2);
-    assert_int_equal(lx->pats.len, 9);
+    assert_int_equal(lx->pats.len, 11);
     assert_non_null(ev_lexicon_lookup(lx, "attack"));
     assert_null(ev_lexicon_lookup(lx, "criticise"));
     ev_lexicon_free(lx);
@@ -228,6 +250,8 @@ int main(void) {
         cmocka_unit_test(accuse_requires_of),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(intent_conflict_threat),
+        cmocka_unit_test(irrealis_complement),
+        cmocka_unit_test(negation_spreads_to_conjuncts),
         cmocka_unit_test(lexicon_errors_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
