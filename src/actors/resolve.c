@@ -373,7 +373,7 @@ static bool state_code(const char *c) {
 /* A title with an unknown name and no country ("President Yoweri Museveni"
  * when the KB does not know him) takes the country the document mentions
  * most (how = "context"); nothing when the document names no country. */
-static void context_country(dyad_doc *doc, act_mentions *o) {
+static void context_country(const dyad_kb *kb, dyad_doc *doc, act_mentions *o) {
     char best[4] = "";
     int bestn = 0;
     for (size_t i = 0; i < o->len; i++) {
@@ -392,7 +392,10 @@ static void context_country(dyad_doc *doc, act_mentions *o) {
         bool named = false;
         for (uint32_t k = m->first; k <= m->last; k++)
             if (k != m->first && is_propn(&t[k])) named = true;
-        if (!named) continue;
+        /* a name after the title, not an institution ("the Security Council") */
+        const char *last[1] = {t[m->last].form};
+        int e;
+        if (!named || dyad_kb_match(kb, last, 1, false, true, &e)) continue;
         char code[16];
         snprintf(code, sizeof code, "%s%s", best, m->sector);
         m->code = dyad_doc_strndup(doc, code, strlen(code));
@@ -459,7 +462,7 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     }
     free(ibuf);
     free(ch);
-    if (rc == 0) context_country(doc, &out);
+    if (rc == 0) context_country(kb, doc, &out);
     if (rc == 0) rc = sort_mentions(&out);
     if (rc == 0 && out.len) {
         doc->mentions = dyad_doc_alloc(doc, out.len * sizeof *doc->mentions);
