@@ -264,6 +264,9 @@ static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
     return n;
 }
 
+static const char *const PLACE_PREPS[] = {
+    "in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across", NULL};
+
 /* Resolves one chunk into 1-2 mentions (possessive split). */
 static void do_chunk(act_sent *s, act_chunk *c) {
     size_t p = SIZE_MAX;
@@ -271,6 +274,12 @@ static void do_chunk(act_sent *s, act_chunk *c) {
         if (is_poss(&s->tok[i]) && s->cover[i] < 0) p = i;
     if (p == SIZE_MAX || p == c->a) {
         resolve_part(s, c->a, c->b, &c->res);
+        /* a seat after "in"/"to"... is a place, not the government acting */
+        if (c->res.how && !strcmp(c->res.how, "kb:seat") && !c->res.agent[0] && c->a > 0 &&
+            word_in(s->tok[c->a - 1].form, PLACE_PREPS)) {
+            c->res.sector[0] = '\0';
+            c->res.how = "kb:seat:place";
+        }
         if (worth(&c->res)) c->mention = act_add(s, c->a, c->b, c->b, &c->res);
         return;
     }
