@@ -202,6 +202,14 @@ int act_add(act_sent *s, size_t a, size_t b, size_t head, const act_res *r) {
     dyad_mention m = {0};
     m.sent = s->sidx;
     m.head = (uint32_t)head;
+    /* parsed: the head is the phrase's token whose head lies outside it */
+    if (t[head].deprel && head == b) {
+        for (size_t i = a; i <= b; i++)
+            if (t[i].head < (int32_t)a || t[i].head > (int32_t)b) {
+                m.head = (uint32_t)i;
+                break;
+            }
+    }
     m.first = (uint32_t)a;
     m.last = (uint32_t)b;
     m.start = t[a].start;
@@ -335,7 +343,7 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
             c->res.plural = true;
             refresh(s, c, "coord");
             dyad_mention *m = mention(s, c->mention);
-            m->head = (uint32_t)d->b;
+            m->head = d->mention >= 0 ? mention(s, d->mention)->head : (uint32_t)d->b;
             m->plural = true;
             /* the mention is the modifier itself: "Senior Hungarian" -> "Hungarian" */
             m->first = (uint32_t)hs;
