@@ -3,6 +3,11 @@
 #include "testutil.h"
 #include "actors/actors.h"
 
+/* Floors reached on ../shared/eval/plover/plover_gsr_dev.jsonl (see
+ * docs/actors.md); the test fails if a change makes them worse. */
+#define ACTOR_ACC_FLOOR 0.80
+#define SECTOR_ACC_FLOOR 0.70
+
 /* A small KB of our own, so these tests do not move when the shipped KB
  * grows; the shipped sector vocabulary is added with opt.dicts. */
 static const char *TEST_KB =
@@ -196,6 +201,9 @@ static void modifiers_and_demonyms(void **state) {
     code_is(c, "COLCVL");
     assert_true(c->plural);
     code_is(find(d, "Washington", 0), "USAGOV");
+    dyad_doc *d2 = run(*state, "Petro/PROPN arrived/VERB in/ADP Washington/PROPN ./PUNCT", NULL);
+    code_is(find(d2, "Washington", 0), "USA");        /* a place, not the government */
+    dyad_doc_free(d2);
     code_is(find(d, "White House", 0), "USAGOV");
     dyad_doc_free(d);
 }
@@ -285,6 +293,30 @@ static void they_after_coordination(void **state) {
     dyad_doc_free(d);
 }
 
+/* With gold heads, a mention's head is the syntactic head of the phrase. */
+static void head_from_the_tree(void **state) {
+    const char *conllu =
+        "1\tPresident\t_\tPROPN\t_\t_\t2\tcompound\t_\t_\n"
+        "2\tPetro\t_\tPROPN\t_\t_\t3\tnsubj\t_\t_\n"
+        "3\tspoke\t_\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "4\t.\t_\tPUNCT\t_\t_\t3\tpunct\t_\t_\n\n"
+        "1\tGustavo\t_\tPROPN\t_\t_\t3\tnsubj\t_\t_\n"
+        "2\tPetro\t_\tPROPN\t_\t_\t1\tflat\t_\t_\n"
+        "3\tspoke\t_\tVERB\t_\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "4\t.\t_\tPUNCT\t_\t_\t3\tpunct\t_\t_\n\n";
+    dyad_error err = {0};
+    dyad_doc *d = dyad_conllu_read(conllu, strlen(conllu), "t", &err);
+    assert_non_null(d);
+    d->date = "2024-05-01";
+    assert_int_equal(dyad_resolve_actors(((fx *)*state)->ctx, d), 0);
+    const dyad_mention *m = find(d, "President Petro", 0);
+    code_is(m, "COLGOV");
+    assert_int_equal(m->head, 1);
+    m = find(d, "Gustavo Petro", 0);
+    assert_int_equal(m->head, 0);
+    dyad_doc_free(d);
+}
+
 static void bad_tokens_no_crash(void **state) {
     dyad_doc *d = run(*state, "'s/PART 's/PART ,/PUNCT and/CCONJ of/ADP ./PUNCT", NULL);
     dyad_doc_free(d);
@@ -293,6 +325,56 @@ static void bad_tokens_no_crash(void **state) {
     assert_int_equal(dyad_resolve_actors(((fx *)*state)->ctx, d), 0);
     assert_int_equal(d->nmentions, 0);
     dyad_doc_free(d);
+}
+
+/* ---- the CLI ---- */
+
+static void cli_help_and_usage(void **state) {
+    char cmd[512], *out = NULL;
+    snprintf(cmd, sizeof cmd, "%s actors --help", dyad_bin());
+    assert_int_equal(run_capture(cmd, &out), 0);
+    assert_non_null(strstr(out, "--unknown"));
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s actors --bogus 2>/dev/null", dyad_bin());
+    assert_int_equal(run_capture(cmd, NULL), 2);
+    snprintf(cmd, sizeof cmd, "%s actors --date 2024-99-99 2>/dev/null </dev/null", dyad_bin());
+    assert_int_equal(run_capture(cmd, NULL), 2);
+}
+
+static void cli_mentions_and_unknown(void **state) {
+    const char *text = "Colombia's president met Zorblax Quennet. Washington praised the "
+                       "meeting. Zorblax Quennet said Colombia would wait.\n";
+    char path[128], cmd[512], *out = NULL;
+    assert_non_null(write_temp(".txt", text, strlen(text), path, sizeof path));
+    snprintf(cmd, sizeof cmd, "%s actors --date 2024-05-01 %s 2>/dev/null", dyad_bin(), path);
+    assert_int_equal(run_capture(cmd, &out), 0);
+    assert_non_null(strstr(out, "\"code\":\"COL"));
+    assert_non_null(strstr(out, "\"code\":\"USAGOV\""));
+    assert_non_null(strstr(out, "\"span\":[0,"));
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s actors --unknown %s 2>/dev/null", dyad_bin(), path);
+    assert_int_equal(run_capture(cmd, &out), 0);
+    assert_non_null(strstr(out, "Zorblax Quennet\t2\t"));
+    free(out);
+    unlink(path);
+}
+
+static void cli_eval_plover(void **state) {
+    char gold[1024], cmd[1400], *out = NULL;
+    SKIP_WITHOUT_SHARED("eval/plover/plover_gsr_dev.jsonl", gold);
+    snprintf(cmd, sizeof cmd, "%s actors --eval %s --json 2>/dev/null", dyad_bin(), gold);
+    assert_int_equal(run_capture(cmd, &out), 0);
+    double acc = -1, sacc = -1;
+    const char *p = strstr(out, "\"accuracy\":");
+    const char *q = strstr(out, "\"sector_accuracy\":");
+    assert_non_null(p);
+    assert_non_null(q);
+    acc = atof(p + 11);
+    sacc = atof(q + 18);
+    print_message("PLOVER dev gold actors: code accuracy %.4f, sector accuracy %.4f\n", acc, sacc);
+    assert_true(acc >= ACTOR_ACC_FLOOR);
+    assert_true(sacc >= SECTOR_ACC_FLOOR);
+    free(out);
 }
 
 int main(void) {
@@ -310,7 +392,11 @@ int main(void) {
         cmocka_unit_test(pronouns_and_descriptions),
         cmocka_unit_test(the_president_and_both),
         cmocka_unit_test(they_after_coordination),
+        cmocka_unit_test(head_from_the_tree),
         cmocka_unit_test(bad_tokens_no_crash),
+        cmocka_unit_test(cli_help_and_usage),
+        cmocka_unit_test(cli_mentions_and_unknown),
+        cmocka_unit_test(cli_eval_plover),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -16,10 +16,12 @@ typedef struct verb {
 /* One line per verb: keep sorted by the order a user meets them. */
 int cmd_sentences(int argc, char **argv);
 int cmd_tokens(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
 
 static const verb verbs[] = {
     {"sentences", cmd_sentences, "split documents into sentences (JSON Lines)"},
     {"tokens", cmd_tokens, "tokenize documents, one JSON line per sentence"},
+    {"actors", cmd_actors, "find actor mentions and their codes (JSON Lines)"},
     {"version", NULL, "print the version"},
 };
 
