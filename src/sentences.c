@@ -123,8 +123,8 @@ int dyad_text_split(const dyad_doc *d, const dyad_token *t, size_t n, dyad_u32ve
         size_t end = i + 1;          /* candidate: sentence ends after token i */
         bool split = false;
         const char *f = t[i].form;
-        size_t flen = strlen(f);
-        if (is_terminal(f) || (flen > 1 && f[flen - 1] == '.')) {
+        size_t flen = t[i].end - t[i].start;   /* bytes; forms of '.'-words are ASCII */
+        if (is_terminal(f) || (flen > 1 && d->text[t[i].end - 1] == '.')) {
             bool abbrev = !is_terminal(f);
             while (end < n && is_closer(t[end].form) &&
                    (t[end - 1].end == t[end].start || strchr(")]}", t[end].form[0])) &&
@@ -139,7 +139,7 @@ int dyad_text_split(const dyad_doc *d, const dyad_token *t, size_t n, dyad_u32ve
             } else if (!abbrev) {
                 split = starts_unit(d, &t[end]);
             } else {
-                bool initial = flen == 2;
+                bool initial = strlen(f) == 2;
                 split = !initial && !in_list(titles, DYAD_ARRAY_LEN(titles), f) &&
                         in_list(starters, DYAD_ARRAY_LEN(starters), t[end].form);
             }

@@ -41,15 +41,16 @@ static const char *const abbrevs[] = {
 };
 
 /* Clitic splits done as a whole word (EWT multiword tokens). */
-static const struct { const char *word; size_t split; } whole_splits[] = {
-    {"cannot", 3}, {"gonna", 3}, {"wanna", 3}, {"gotta", 3}, {"gimme", 3},
-    {"dunno", 2}, {"lemme", 3},
+#define SPLIT(w, k) {w, sizeof(w) - 1, k}
+static const struct { const char *word; size_t len, split; } whole_splits[] = {
+    SPLIT("cannot", 3), SPLIT("gonna", 3), SPLIT("wanna", 3), SPLIT("gotta", 3), SPLIT("gimme", 3),
+    SPLIT("dunno", 2), SPLIT("lemme", 3),
     /* contractions written without the apostrophe (web and forum text) */
-    {"dont", 2}, {"doesnt", 4}, {"didnt", 3}, {"cant", 2}, {"wont", 2},
-    {"isnt", 2}, {"arent", 3}, {"wasnt", 3}, {"werent", 4}, {"couldnt", 5},
-    {"wouldnt", 5}, {"shouldnt", 6}, {"havent", 4}, {"hasnt", 3}, {"hadnt", 3},
-    {"aint", 2}, {"ive", 1}, {"thats", 4}, {"theres", 5}, {"youre", 3},
-    {"theyre", 4}, {"alot", 1},
+    SPLIT("dont", 2), SPLIT("doesnt", 4), SPLIT("didnt", 3), SPLIT("cant", 2), SPLIT("wont", 2),
+    SPLIT("isnt", 2), SPLIT("arent", 3), SPLIT("wasnt", 3), SPLIT("werent", 4), SPLIT("couldnt", 5),
+    SPLIT("wouldnt", 5), SPLIT("shouldnt", 6), SPLIT("havent", 4), SPLIT("hasnt", 3), SPLIT("hadnt", 3),
+    SPLIT("aint", 2), SPLIT("ive", 1), SPLIT("thats", 4), SPLIT("theres", 5), SPLIT("youre", 3),
+    SPLIT("theyre", 4), SPLIT("alot", 1),
 };
 
 /* Emoticons, kept as one token each. */
@@ -234,7 +235,7 @@ static size_t clitic_len(const tk *t, size_t a, size_t b) {
 static int emit_word(tk *t, size_t a, size_t b) {
     size_t n = b - a;
     for (size_t k = 0; k < DYAD_ARRAY_LEN(whole_splits); k++) {
-        if (strlen(whole_splits[k].word) == n &&
+        if (whole_splits[k].len == n && (t->s[a] | 0x20) == whole_splits[k].word[0] &&
             strncasecmp(whole_splits[k].word, t->s + a, n) == 0) {
             size_t m = a + whole_splits[k].split;
             return emit(t, a, m) < 0 ? -1 : emit(t, m, b);
@@ -253,6 +254,9 @@ static bool starts_with_ci(const char *s, size_t n, const char *p) {
 /* If chunk [a,b) holds a URL or e-mail, sets [*ua,*ub) to it. */
 static bool find_url(const tk *t, size_t a, size_t b, size_t *ua, size_t *ub) {
     const char *s = t->s;
+    if (b - a < 5 || (!memchr(s + a, '@', b - a) && !memchr(s + a, ':', b - a) &&
+                      !((s[a] | 0x20) == 'w' || (s[a + 1] | 0x20) == 'w')))
+        return false;                 /* fast path: most chunks are words */
     while (a < b && strchr("([{<\"'", s[a])) a++;
     while (b > a && strchr(".,;:!?)]}>\"'", s[b - 1])) b--;
     if (b <= a) return false;
@@ -275,6 +279,7 @@ static bool find_url(const tk *t, size_t a, size_t b, size_t *ua, size_t *ub) {
 }
 
 static size_t emoticon_at(const tk *t, size_t i, size_t b) {
+    if (t->s[i] != ':' && t->s[i] != ';' && t->s[i] != '=') return 0;
     for (size_t k = 0; k < DYAD_ARRAY_LEN(emoticons); k++) {
         size_t m = strlen(emoticons[k]);
         if (i + m <= b && memcmp(t->s + i, emoticons[k], m) == 0 &&
