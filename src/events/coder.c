@@ -371,6 +371,23 @@ static int governing_verb(const sctx *c, int noun) {
     return -1;
 }
 
+/* A date word misparsed as an object ("demanded Friday that ..."). */
+static bool is_temporal(const sctx *c, int i) {
+    ev_date ref = {2000, 1, 1}, d;
+    return ev_date_expr(c->t, c->n, i, ref, false, &d) > 0;
+}
+
+/* The possessor of a noun: its nmod:poss, or one hanging from a compound
+ * or amod dependent ("North Korea's consistent demand" parsed with the
+ * possessor under "consistent"). */
+static int possessor_of(const sctx *c, int noun) {
+    int r = child_rel(c, noun, "nmod:poss");
+    for (int k = 0; r < 0 && k < c->n; k++)
+        if (c->t[k].head == noun && (rel_is(&c->t[k], "compound") || rel_is(&c->t[k], "amod")))
+            r = child_rel(c, k, "nmod:poss");
+    return r;
+}
+
 static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
                        const int *req_tok, int src) {
     const ev_slot *s = &p->tgt;
@@ -380,6 +397,7 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         if (head == trig && is_passive(c, head) && !p->nominal)
             r = child_rel(c, head, "nsubj:pass");
         if (r < 0) r = child_rel(c, head, "obj");
+        if (r >= 0 && is_temporal(c, r)) r = -1;   /* "demanded Friday that" */
         if (r < 0) r = child_rel(c, head, "iobj");
         if (r < 0 && !p->nominal) {
             /* "demanded that Israel leave": the clause's subject */
@@ -410,7 +428,7 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         int noun = s->noun >= 0 ? req_tok[s->noun] : child_rel(c, head, "obj");
         if (noun < 0 && s->noun < 0 && is_passive(c, head))
             noun = child_rel(c, head, "nsubj:pass");
-        if (noun >= 0) r = child_rel(c, noun, "nmod:poss");
+        if (noun >= 0) r = possessor_of(c, noun);
         break;
     }
     default:
@@ -435,7 +453,7 @@ static int find_source(const sctx *c, const ev_pattern *p, int trig) {
         }
         break;
     case EV_SLOT_POSS:
-        r = child_rel(c, trig, "nmod:poss");
+        r = possessor_of(c, trig);
         if (r < 0) {
             ev_alts by = {(const char *[]){"by"}, 1};
             r = find_prep(c, trig, &by, -1);
@@ -652,6 +670,10 @@ static bool is_question(const sctx *c) {
     return c->n > 0 && c->t[c->n - 1].form && strcmp(c->t[c->n - 1].form, "?") == 0;
 }
 
+#define TRY_NEXT (-100)
+static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
+                      const char *docdate, uint32_t doc_issues, unsigned char *consumed);
+
 /* Codes one trigger token; pushes events. */
 static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docdate,
                         uint32_t doc_issues, unsigned char *consumed) {
@@ -659,19 +681,38 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
     const ev_index_entry *e = ev_lexicon_lookup(c->lx, tt->lemma ? tt->lemma : tt->form);
     if (!e && tt->form) e = ev_lexicon_lookup(c->lx, tt->form);
     if (!e) return 0;
-    match best = {-1, -1, -1, -1, -1};
-    int bestspec = -1;
+    /* every matching pattern, most specific first; the first whose actors
+     * make an event wins */
+    match cand[32];
+    int spec[32], nc = 0;
     for (int i = 0; i < e->npats; i++) {
         const ev_pattern *p = &c->lx->pats.items[e->pats[i]];
         match m;
         if (!try_pattern(c, p, e->pats[i], trig, &m)) continue;
-        int spec = p->specificity * 4 + (m.tgt >= 0 ? 2 : 0) + (m.src >= 0 ? 1 : 0);
-        if (spec > bestspec) {
-            bestspec = spec;
-            best = m;
+        int sp = p->specificity * 4 + (m.tgt >= 0 ? 2 : 0) + (m.src >= 0 ? 1 : 0);
+        int k = nc < 32 ? nc++ : 31;
+        if (k == 31 && nc == 32 && spec[31] >= sp) continue;
+        while (k > 0 && spec[k - 1] < sp) {
+            cand[k] = cand[k - 1];
+            spec[k] = spec[k - 1];
+            k--;
         }
+        cand[k] = m;
+        spec[k] = sp;
     }
-    if (best.pat < 0) return 0;
+    for (int i = 0; i < nc; i++) {
+        int r = emit_match(c, ev, trig, &cand[i], docdate, doc_issues, consumed);
+        if (r != TRY_NEXT) return r;
+    }
+    return 0;
+}
+
+/* Codes match `best` at trigger trig: modality, actors, events.  Returns
+ * events added, or TRY_NEXT when the match's actors do not make an event. */
+static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
+                      const char *docdate, uint32_t doc_issues, unsigned char *consumed) {
+    const dyad_token *tt = &c->t[trig];
+    match best = *bm;
     const ev_pattern *p = &c->lx->pats.items[best.pat];
     const ev_code *code = &c->lx->codes.items[p->code];
     int mhead = -1;
@@ -679,6 +720,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
                                                        ? governing_verb(c, trig) : trig),
                        &mhead);
     bool negated = false, future = false;
+    int consume = -1;     /* modal head whose own event this one replaces */
     if (mod == 'n' || mod == 'c') return 0;
     if (mod == 'i') {
         future = true;
@@ -698,7 +740,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
             if (ci >= 0) code = &c->lx->codes.items[ci];
         }
         DYAD_UNUSED(root);
-        if (mhead >= 0) consumed[mhead] = 1;
+        consume = mhead;
     } else if (mod == 'r') {
         const char *rc = reject_code(code->code);
         if (!rc) return 0;
@@ -707,31 +749,32 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
         if (ci < 0) return 0;
         code = &c->lx->codes.items[ci];
         negated = true;
-        if (mhead >= 0) consumed[mhead] = 1;
+        consume = mhead;
     }
     if (c->doc->nmentions == 0) return 0;
     int srcs[16], tgts[16];
     int ns = mentions_for(c, best.src, srcs, 16);
     int nt = mentions_for(c, best.tgt, tgts, 16);
-    if (ns == 0 && !p->nosource) return 0;
+    if (ns == 0 && !p->nosource) return TRY_NEXT;
     /* keep the coded mentions */
     int k = 0;
     for (int i = 0; i < ns; i++)
         if (coded(c->doc, srcs[i])) srcs[k++] = srcs[i];
     ns = k;
-    if (ns == 0 && !p->nosource) return 0;
+    if (ns == 0 && !p->nosource) return TRY_NEXT;
     k = 0;
     for (int i = 0; i < nt; i++)
         if (coded(c->doc, tgts[i])) tgts[k++] = tgts[i];
     nt = k;
     /* A general frame (no required words) whose object is not an actor is
      * usually not a political event ("saw the film", "treat them with
-     * respect"): only material conflict keeps it, with no target. */
+     * respect"): cooperation codes need an actor there; conflict codes
+     * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
-    if (best.tgt >= 0 && nt == 0 && general && code->quad != 4) return 0;
+    if (best.tgt >= 0 && nt == 0 && general && code->quad <= 2) return TRY_NEXT;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
-    if (strcmp(code->root, "01") == 0 && nt == 0) return 0;
+    if (strcmp(code->root, "01") == 0 && nt == 0) return TRY_NEXT;
     if (ns == 0) srcs[ns++] = -1;
     if (nt == 0) tgts[nt++] = -1;
     int before = (int)ev->len;
@@ -752,6 +795,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
                     emit(c, ev, code, &best, trig, srcs[i], srcs[j], negated, future,
                          docdate, doc_issues, c->lx);
     }
+    if ((int)ev->len > before && consume >= 0) consumed[consume] = 1;
     return (int)ev->len - before;
 }
 
