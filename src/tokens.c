@@ -234,7 +234,7 @@ static size_t clitic_len(const tk *t, size_t a, size_t b) {
 
 static int emit_word(tk *t, size_t a, size_t b) {
     size_t n = b - a;
-    for (size_t k = 0; k < DYAD_ARRAY_LEN(whole_splits); k++) {
+    for (size_t k = 0; n >= 3 && n <= 8 && k < DYAD_ARRAY_LEN(whole_splits); k++) {
         if (whole_splits[k].len == n && (t->s[a] | 0x20) == whole_splits[k].word[0] &&
             strncasecmp(whole_splits[k].word, t->s + a, n) == 0) {
             size_t m = a + whole_splits[k].split;
