@@ -5,8 +5,8 @@
 
 /* Floors reached on ../shared/eval/plover/plover_gsr_dev.jsonl (see
  * docs/actors.md); the test fails if a change makes them worse. */
-#define ACTOR_ACC_FLOOR 0.80
-#define SECTOR_ACC_FLOOR 0.70
+#define ACTOR_ACC_FLOOR 0.85
+#define SECTOR_ACC_FLOOR 0.75
 
 /* A small KB of our own, so these tests do not move when the shipped KB
  * grows; the shipped sector vocabulary is added with opt.dicts. */
@@ -235,6 +235,12 @@ static void title_takes_document_country(void **state) {
     code_is(m, "ARMGOV");
     assert_string_equal(m->how, "context");
     code_is(find(d, "police", 0), NULL);      /* no name: no context country */
+    dyad_doc_free(d);
+    /* an ethnic minority belongs to the country of the story, not the kin state */
+    d = run(*state, "Romania/PROPN arrested/VERB ethnic/ADJ Hungarians/PROPN:p ./PUNCT", NULL);
+    m = find(d, "ethnic Hungarians", 0);
+    code_is(m, "ROUCVL");
+    assert_string_equal(m->how, "context");
     dyad_doc_free(d);
 }
 

@@ -298,6 +298,7 @@ static const char *const SECTORS[] = {
     "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS",
     "CRM", "CVL", "LEG", "HLH", "LAB", "REF", "ELI", "AGR", "ENV", "HRI", "INS",
     "UAF", "DEV", "MOD", "RAD", "REL", "SEP", "IRC", "NGM", "PPL", "PRO", "SOC",
+    "MUS", "CHR", "JEW", "HIN", "BUD",
 };
 
 static bool is_sector(const char *s) {

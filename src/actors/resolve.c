@@ -160,6 +160,15 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             break;
         }
     }
+    /* "ethnic Albanians": a minority, not the Albanian state */
+    for (size_t i = a; i < b && r->demonym_head; i++)
+        if (dyad_strcasecmp_ascii(s->tok[i].form, "ethnic") == 0) {
+            r->country[0] = '\0';
+            r->unknown = true;
+            r->how = NULL;
+            r->place = false;
+            if (!r->sector[0]) memcpy(r->sector, "CVL", 4);
+        }
     const dyad_token *h = &s->tok[b];
     r->plural = (h->feats & DYAD_F_NUM_PLUR) ||
                 (!(h->feats & DYAD_F_NUM_SING) && h->form[0] && h->form[strlen(h->form) - 1] == 's' &&
@@ -219,7 +228,8 @@ int act_add(act_sent *s, size_t a, size_t b, size_t head, const act_res *r) {
     memcpy(m.country, r->country, 4);
     memcpy(m.sector, r->sector, 4);
     m.how = r->how ? r->how : r->country[0] ? "kb" : r->sector[0] ? "sector" : "unknown";
-    if (!r->full[0] && !r->country[0] && r->sector[0]) m.how = "sector";
+    if (!r->full[0] && !r->country[0] && r->sector[0])
+        m.how = r->unknown ? "sector:named" : "sector";
     m.antecedent = -1;
     m.plural = r->plural;
     if (DYAD_VEC_PUSH(*s->out, m) < 0) return -1;
@@ -387,10 +397,11 @@ static bool state_code(const char *c) {
     return c[0] && !word_in(c, NONSTATE);
 }
 
-/* A title with an unknown name and no country ("President Yoweri Museveni"
- * when the KB does not know him) takes the country the document mentions
- * most (how = "context"); nothing when the document names no country. */
-static void context_country(const dyad_kb *kb, dyad_doc *doc, act_mentions *o) {
+/* A sector noun with an unknown name and no country ("President Yoweri
+ * Museveni" when the KB does not know him, "Hutu rebels", "ethnic
+ * Albanians") takes the country the document mentions most (how =
+ * "context"); nothing when the document names no country. */
+static void context_country(dyad_doc *doc, act_mentions *o) {
     char best[4] = "";
     int bestn = 0;
     for (size_t i = 0; i < o->len; i++) {
@@ -404,15 +415,7 @@ static void context_country(const dyad_kb *kb, dyad_doc *doc, act_mentions *o) {
     if (!best[0]) return;
     for (size_t i = 0; i < o->len; i++) {
         dyad_mention *m = &o->items[i];
-        if (m->code || !m->sector[0] || strcmp(m->how, "sector") != 0) continue;
-        const dyad_token *t = doc->tokens + doc->sentences[m->sent].first;
-        bool named = false;
-        for (uint32_t k = m->first; k <= m->last; k++)
-            if (k != m->first && is_propn(&t[k])) named = true;
-        /* a name after the title, not an institution ("the Security Council") */
-        const char *last[1] = {t[m->last].form};
-        int e;
-        if (!named || dyad_kb_match(kb, last, 1, false, true, &e)) continue;
+        if (m->code || !m->sector[0] || strcmp(m->how, "sector:named") != 0) continue;
         char code[16];
         snprintf(code, sizeof code, "%s%s", best, m->sector);
         m->code = dyad_doc_strndup(doc, code, strlen(code));
@@ -479,7 +482,7 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     }
     free(ibuf);
     free(ch);
-    if (rc == 0) context_country(kb, doc, &out);
+    if (rc == 0) context_country(doc, &out);
     if (rc == 0) rc = sort_mentions(&out);
     if (rc == 0 && out.len) {
         doc->mentions = dyad_doc_alloc(doc, out.len * sizeof *doc->mentions);
