@@ -80,6 +80,16 @@ static void tokens_from_stdin_text(void **state) {
     assert_non_null(strstr(out, "{\"form\":\"n't\",\"start\":16,\"end\":19}"));
     free(out);
     unlink(p);
+    /* stdin in auto mode: a leading '{' means JSON Lines */
+    const char *j = "\n{\"id\":7,\"text\":\"Talks began. They ended.\"}\n";
+    p = tmpfile_with(".in", j, strlen(j));
+    snprintf(args, sizeof args, "sentences < %s", p);
+    out = run(args, &rc);
+    assert_int_equal(rc, 0);
+    assert_int_equal(count_lines(out), 2);
+    assert_non_null(strstr(out, "{\"doc\":\"7\",\"sent\":1,\"start\":13,\"end\":24,"));
+    free(out);
+    unlink(p);
 }
 
 static void bad_records_go_on(void **state) {
