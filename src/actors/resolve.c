@@ -161,7 +161,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
         }
     }
     /* "ethnic Albanians": a minority, not the Albanian state */
-    for (size_t i = a; i < b && r->demonym_head; i++)
+    for (size_t i = a > 0 ? a - 1 : a; i < b && r->demonym_head; i++)
         if (dyad_strcasecmp_ascii(s->tok[i].form, "ethnic") == 0) {
             r->country[0] = '\0';
             r->unknown = true;
