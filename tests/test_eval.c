@@ -22,7 +22,7 @@ static ev_plover_hit score(const char *json, const dyad_doc *d) {
     json_t *r = json_loads(json, 0, &je);
     assert_non_null(r);
     ev_plover_hit h;
-    assert_int_equal(ev_plover_score(r, d, &h), 0);
+    assert_int_equal(ev_plover_score(r, d, true, &h), 0);
     json_decref(r);
     return h;
 }
@@ -51,9 +51,11 @@ static void plover_triple(void **state) {
 }
 
 static void plover_aliases(void **state) {
-    assert_string_equal(ev_plover_canon("DISAPPROVE"), "ACCUSE");
-    assert_string_equal(ev_plover_canon("DEMAND"), "REQUEST");
-    assert_string_equal(ev_plover_canon("FIGHT"), "FIGHT");
+    assert_string_equal(ev_plover_canon("DISAPPROVE", true), "ACCUSE");
+    assert_string_equal(ev_plover_canon("DEMAND", true), "REQUEST");
+    assert_string_equal(ev_plover_canon("FIGHT", true), "FIGHT");
+    assert_string_equal(ev_plover_canon("FIGHT", false), "ASSAULT");
+    assert_string_equal(ev_plover_canon("INVESTIGATE", false), "ACCUSE");
     dyad_doc *d = coded("Japan/Japan/PROPN/2/nsubj accused/accuse/VERB/0/root Peru/Peru/PROPN/2/obj "
                         "of/of/ADP/5/case aggression/aggression/NOUN/2/obl ././PUNCT/2/punct");
     assert_int_equal(d->nevents, 1);

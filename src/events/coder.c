@@ -271,10 +271,12 @@ static int modality(const sctx *c, int v, int *mhead) {
     for (int k = 0; k < c->n; k++) {
         const dyad_token *d = &c->t[k];
         if (d->head == v && rel_starts(d, "aux") &&
-            (lemma_is(d, "will") || lemma_is(d, "shall") || lemma_is(d, "'ll")))
-            mode = 'i';
+            (lemma_is(d, "will") || lemma_is(d, "shall") || lemma_is(d, "'ll") ||
+             lemma_is(d, "would") || lemma_is(d, "'d")))
+            mode = 'i';     /* "would": the past of "will" in reported speech;
+                               real conditionals have an "if" clause (above) */
         if (d->head == v && rel_starts(d, "aux") &&
-            (lemma_is(d, "would") || lemma_is(d, "could") || lemma_is(d, "might") ||
+            (lemma_is(d, "could") || lemma_is(d, "might") ||
              lemma_is(d, "should") || lemma_is(d, "may")))
             mode = mode ? mode : 'h';
     }
@@ -346,7 +348,8 @@ static int find_prep(const sctx *c, int h, const ev_alts *preps, int exclude) {
         const dyad_token *d = &c->t[k];
         if (d->head != h || k == exclude) continue;
         if (!(rel_starts(d, "obl") || rel_starts(d, "nmod") || rel_is(d, "advcl") ||
-              rel_is(d, "obj") || rel_is(d, "iobj")))
+              rel_is(d, "obj") || rel_is(d, "iobj") || rel_is(d, "xcomp") ||
+              rel_is(d, "ccomp")))
             continue;
         if (rel_is(d, "nmod:poss")) continue;
         if (has_case(c, k, preps)) return k;

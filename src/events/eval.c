@@ -4,7 +4,8 @@
  *
  * PLOVER: ev_plover_score compares the events of one coded document with
  * one gold record (jansson object): type = some event has the gold PLOVER
- * type (DISAPPROVE = ACCUSE, DEMAND = REQUEST); source = some event of that
+ * type (DISAPPROVE = ACCUSE, DEMAND = REQUEST; unless strict, also the 0.5
+ * types FIGHT = ASSAULT and INVESTIGATE = ACCUSE); source = some event of that
  * type has a source whose 3-letter code is among the gold source codes
  * (JAP = JPN); target likewise (an empty gold target is matched by no
  * target or by a target among the gold sources); triple = one event
@@ -16,10 +17,14 @@
 
 #include <jansson.h>
 
-const char *ev_plover_canon(const char *t) {
+const char *ev_plover_canon(const char *t, bool strict) {
     if (!t) return "";
     if (strcmp(t, "DISAPPROVE") == 0) return "ACCUSE";
     if (strcmp(t, "DEMAND") == 0) return "REQUEST";
+    /* PLOVER 0.5 types merged in the 2021 ontology the lexicon follows:
+     * FIGHT is ASSAULT (CAMEO 19), INVESTIGATE is ACCUSE/investigate (09) */
+    if (!strict && strcmp(t, "FIGHT") == 0) return "ASSAULT";
+    if (!strict && strcmp(t, "INVESTIGATE") == 0) return "ACCUSE";
     return t;
 }
 
@@ -55,10 +60,11 @@ static bool in_codes(const codes *cs, const char *c) {
     return false;
 }
 
-int ev_plover_score(const void *record, const dyad_doc *doc, ev_plover_hit *out) {
+int ev_plover_score(const void *record, const dyad_doc *doc, bool strict,
+                    ev_plover_hit *out) {
     const json_t *r = record;
     memset(out, 0, sizeof *out);
-    const char *gtype = ev_plover_canon(json_string_value(json_object_get(r, "event")));
+    const char *gtype = ev_plover_canon(json_string_value(json_object_get(r, "event")), strict);
     if (!*gtype) return -1;
     snprintf(out->gold_type, sizeof out->gold_type, "%s", gtype);
     codes gs, gt;
@@ -66,7 +72,7 @@ int ev_plover_score(const void *record, const dyad_doc *doc, ev_plover_hit *out)
     gold_codes(json_object_get(r, "target"), &gt);
     for (size_t e = 0; doc && e < doc->nevents; e++) {
         const dyad_event *ev = &doc->events[e];
-        if (strcmp(ev_plover_canon(ev->plover), gtype) != 0) continue;
+        if (strcmp(ev_plover_canon(ev->plover, strict), gtype) != 0) continue;
         out->type = true;
         char sc[4], tc[4];
         ev_mention_code3(doc, ev->source, sc);

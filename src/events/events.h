@@ -134,12 +134,16 @@ typedef struct ev_plover_hit {
     char gold_type[32];
     bool type, source, target, triple;
 } ev_plover_hit;
-const char *ev_plover_canon(const char *plover_type);
+/* Canonical PLOVER type: gold aliases DISAPPROVE = ACCUSE, DEMAND = REQUEST;
+ * unless strict, FIGHT = ASSAULT and INVESTIGATE = ACCUSE (PLOVER 0.5 types
+ * merged in the 2021 ontology). */
+const char *ev_plover_canon(const char *plover_type, bool strict);
 /* 3-letter code of mention m ("" when none). */
 void ev_mention_code3(const dyad_doc *doc, int m, char out[4]);
 /* record: a jansson json_t* PLOVER gold record.  Returns 0, -1 if the
  * record has no event type. */
-int ev_plover_score(const void *record, const dyad_doc *doc, ev_plover_hit *out);
+int ev_plover_score(const void *record, const dyad_doc *doc, bool strict,
+                    ev_plover_hit *out);
 typedef struct ev_triple { char s[32], t[32], c[8]; } ev_triple;
 int ev_triples(const dyad_doc *doc, ev_triple *out, int cap);
 bool ev_triple_in(const ev_triple *set, int n, const ev_triple *x);
