@@ -39,6 +39,31 @@ static inline uint64_t syn_combine(uint64_t a, uint64_t b) {
     return syn_mix(a * 0x9E3779B97F4A7C15ULL + b + 0x632BE59BD9B4E019ULL);
 }
 
+/* ---- model file sections (model.c writes them, train.c fills them) ---- */
+enum {
+    SEC_STRINGS = 1, SEC_TAGS, SEC_LABELS, SEC_TAGGER_INDEX, SEC_TAGGER_ROWS,
+    SEC_TAGGER_META, SEC_PARSER_INDEX, SEC_PARSER_ROWS, SEC_PARSER_META,
+    SEC_TAGDICT, SEC_LEXICON, SEC_LEXLOWER, SEC_SUFFIX, SEC_META, SEC_COUNT
+};
+typedef struct syn_section {
+    uint32_t id;
+    const void *data;
+    size_t size;
+} syn_section;
+int syn_model_write(const char *path, const syn_section *secs, int n, dyad_error *err);
+/* Tag table entry in SEC_TAGS (after a uint32 count). */
+typedef struct syn_tag_rec {
+    uint32_t xpos_off;  /* into SEC_STRINGS */
+    uint32_t upos;
+    uint32_t feats;     /* the tag's most frequent FEATS bits */
+    uint32_t pad;
+} syn_tag_rec;
+/* Weight matrix metadata (SEC_*_META). */
+typedef struct syn_wmeta {
+    float scale;
+    uint32_t nclasses;
+} syn_wmeta;
+
 /* ---- the model in memory (model.c) ---- */
 
 /* An open-addressing hash table stored in the model file: cap is a power
@@ -64,22 +89,42 @@ static inline const syn_entry *syn_table_get(const syn_table *t, uint64_t key) {
     }
 }
 
-/* A weight matrix: feature hash -> sparse row of (class, weight) packed in
- * uint32 words: class in the high 16 bits, int16 weight in the low 16. */
+/* A weight matrix: feature hash -> sparse row of (class, weight).  The
+ * index is open addressing of {check, offset}: the slot comes from the low
+ * bits of the 64-bit feature hash, check is its high 32 bits (never 0).
+ * rows[offset] is the row's length, followed by that many uint32 words:
+ * class in the high 16 bits, int16 weight in the low 16. */
+typedef struct syn_windex {
+    uint32_t check, off;
+} syn_windex;
+
 typedef struct syn_weights {
-    syn_table index;        /* key -> a: offset into rows, b: count */
+    const syn_windex *index;
+    uint64_t mask;
     const uint32_t *rows;
+    uint64_t nrows;
     float scale;            /* real weight = int16 * scale */
     uint32_t nclasses;
 } syn_weights;
 
+static inline uint32_t syn_wcheck(uint64_t key) { return (uint32_t)(key >> 32) | 1u; }
+
 /* Adds the row of feature key into scores (int accumulators). */
 static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *scores) {
-    const syn_entry *e = syn_table_get(&w->index, key);
-    if (!e) return;
-    const uint32_t *r = w->rows + e->a;
-    for (uint32_t i = 0; i < e->b; i++)
-        scores[r[i] >> 16] += (int16_t)(r[i] & 0xFFFF);
+    if (!w->index) return;
+    key |= 1; /* as the trainer's tables store it */
+    uint32_t check = syn_wcheck(key);
+    for (uint64_t i = key & w->mask;; i = (i + 1) & w->mask) {
+        const syn_windex *e = &w->index[i];
+        if (e->check == check) {
+            const uint32_t *r = w->rows + e->off;
+            uint32_t n = r[0];
+            for (uint32_t k = 1; k <= n; k++)
+                scores[r[k] >> 16] += (int16_t)(r[k] & 0xFFFF);
+            return;
+        }
+        if (e->check == 0) return;
+    }
 }
 
 #define SYN_MAX_CLASSES 512
@@ -91,11 +136,12 @@ typedef struct dyad_model {
 
     /* tag classes: "XPOS UPOS" pairs */
     uint32_t ntags;
-    const char *const *tag_xpos;    /* ntags strings */
-    const uint8_t *tag_upos;        /* ntags */
+    const char **tag_xpos;          /* ntags strings */
+    const syn_tag_rec *tags;        /* ntags */
     /* dependency labels */
     uint32_t nlabels;
-    const char *const *labels;
+    const char **labels;
+    int label_root, label_dep, label_auxpass, label_punct;
 
     syn_weights tagger;             /* classes: tags */
     syn_weights parser;             /* classes: 2 + 2 * nlabels */
@@ -108,9 +154,6 @@ typedef struct dyad_model {
     const char *strings; /* blob of NUL-terminated strings */
     uint32_t strings_len;
     uint32_t suffix_max; /* longest suffix in the suffix table */
-
-    /* owned pointer tables built at load */
-    const char **own_ptrs;
 } dyad_model;
 
 /* Loads (mmap) a model file.  NULL and err filled on failure. */
@@ -141,8 +184,23 @@ int syn_tag_sentence(const dyad_model *m, dyad_doc *doc, dyad_token *t, int n,
  * arena. */
 const char *syn_lemma(const dyad_model *m, dyad_doc *doc, const char *form,
                       int tag, uint32_t *feats);
-/* Rule-based feats from the XPOS when the lexicon has none. */
-uint32_t syn_feats_from_xpos(const char *xpos, const char *form);
+/* Normalises a form for lookups (curly quotes and dashes to ASCII); writes
+ * at most cap-1 bytes and a NUL; returns the length. */
+size_t syn_normalize(const char *form, char *out, size_t cap);
+/* Lowercases ASCII letters in place. */
+void syn_lower(char *s);
+/* Keys of the lexicon tables. */
+static inline uint64_t syn_lex_key(const char *form, size_t n, int tag) {
+    return syn_combine(syn_hash_bytes(form, n, 0x1e1), (uint64_t)tag);
+}
+static inline uint64_t syn_suffix_key(const char *suf, size_t n, int tag) {
+    return syn_combine(syn_hash_bytes(suf, n, 0x5f5), (uint64_t)tag + 1000);
+}
+static inline uint64_t syn_dict_key(const char *form, size_t n) {
+    return syn_hash_bytes(form, n, 0xd1c7);
+}
+/* Tag class of an (xpos, upos) pair; -1 when the model has none. */
+int syn_tag_class(const dyad_model *m, const char *xpos, int upos);
 
 /* The parser state and features (parser.c), shared with training. */
 #define SYN_MAX_SENT 1024

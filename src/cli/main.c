@@ -17,11 +17,15 @@ typedef struct verb {
 int cmd_sentences(int argc, char **argv);
 int cmd_tokens(int argc, char **argv);
 int cmd_actors(int argc, char **argv);
+int cmd_parse(int argc, char **argv);
+int cmd_train(int argc, char **argv);
 
 static const verb verbs[] = {
     {"sentences", cmd_sentences, "split documents into sentences (JSON Lines)"},
     {"tokens", cmd_tokens, "tokenize documents, one JSON line per sentence"},
     {"actors", cmd_actors, "find actor mentions and their codes (JSON Lines)"},
+    {"parse", cmd_parse, "tag and parse documents, print CoNLL-U (--eval scores)"},
+    {"train", cmd_train, "train the tagger/parser model from UD treebanks"},
     {"version", NULL, "print the version"},
 };
 
