@@ -99,6 +99,8 @@ static int conjunct_of(act_sent *s, int a) {
     for (size_t k = 0; k < s->out->len; k++) {
         const dyad_mention *mb = &s->out->items[k];
         if ((int)k == a || mb->sent != ma->sent || !mb->code) continue;
+        if (mb->head == ma->head && mb->antecedent < 0 && strcmp(mb->code, ma->code) != 0)
+            return (int)k;                      /* coordinated modifiers */
         const dyad_mention *l = mb->first < ma->first ? mb : ma;
         const dyad_mention *r = l == mb ? ma : mb;
         if (r->first != l->last + 2) continue;
@@ -120,8 +122,9 @@ static int add_pronoun(act_sent *s, size_t i, int agr) {
     if (a >= 0) copy_from(m, &s->out->items[a], a, "coref:pronoun");
     else { m->code = NULL; m->how = "pronoun:unresolved"; }
     m->country[0] = a >= 0 ? m->country[0] : '\0';
-    if (a < 0 || agr != AGR_PLURAL || s->out->items[a].plural) return 0;
-    /* "Jordan and Britain ... They": one pronoun mention per conjunct */
+    if (a < 0 || agr != AGR_PLURAL) return 0;
+    /* "Jordan and Britain ... They", "Hungarian and Romanian officials ...
+     * their": one pronoun mention per conjunct */
     int b = conjunct_of(s, a);
     if (b < 0) return 0;
     dyad_mention copy = s->out->items[mi];

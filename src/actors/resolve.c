@@ -122,7 +122,12 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     char seat_sector[4] = "";
     for (size_t i = a; i <= b; i++) {
         if (s->cover[i] < 0) {
-            if (is_propn(&s->tok[i])) r->unknown = true;
+            /* a capitalised adjective inside the sentence ("Tamil", "Hutu")
+             * is a name too */
+            const dyad_token *t = &s->tok[i];
+            if (is_propn(t) || (i > 0 && t->upos == DYAD_ADJ && is_cap(t->form) &&
+                                !word_in(t->form, NOT_NAMES)))
+                r->unknown = true;
             continue;
         }
         if ((size_t)s->cover[i] != i) continue;
@@ -144,6 +149,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
                 break;
             }
             if (!r->full[0]) {
+                r->full_at = (int)i;
                 snprintf(r->full, sizeof r->full, "%s", c.code);
                 r->how = e->kind == KB_PERSON ? "kb:person" : "kb:org";
                 r->person = e->kind == KB_PERSON;
@@ -169,6 +175,15 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             r->place = false;
             if (!r->sector[0]) memcpy(r->sector, "CVL", 4);
         }
+    /* "NATO-member Norway": a country heading the phrase wins over an
+     * organisation that only modifies it */
+    int hh = s->cover[b];
+    if (r->full[0] && !r->person && hh >= 0 && hh != r->full_at &&
+        dyad_kb_entry(s->kb, s->hit_entry[hh])->kind == KB_COUNTRY) {
+        r->full[0] = '\0';
+        r->full_sector[0] = '\0';
+        r->how = "kb:country";
+    }
     const dyad_token *h = &s->tok[b];
     r->plural = (h->feats & DYAD_F_NUM_PLUR) ||
                 (!(h->feats & DYAD_F_NUM_SING) && h->form[0] && h->form[strlen(h->form) - 1] == 's' &&

@@ -13,6 +13,7 @@ typedef DYAD_VEC(dyad_mention) act_mentions;
 typedef struct act_res {
     char full[40];        /* full code of a person/organisation, "" if none */
     char full_sector[4];
+    int full_at;          /* token where the full code's name starts */
     char country[4];
     char sector[4];
     char agent[32];       /* the sector noun's full agent code ("GOVMED") */
