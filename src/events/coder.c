@@ -673,6 +673,69 @@ static bool is_question(const sctx *c) {
     return c->n > 0 && c->t[c->n - 1].form && strcmp(c->t[c->n - 1].form, "?") == 0;
 }
 
+/* Coded mentions of token tok (with conjuncts) into out; count. */
+static int coded_mentions(const sctx *c, int tok, int *out, int cap) {
+    int n = mentions_for(c, tok, out, cap), k = 0;
+    for (int i = 0; i < n; i++)
+        if (coded(c->doc, out[i])) out[k++] = out[i];
+    return k;
+}
+
+/* When the pattern's frame gave no actor target, the trigger's other
+ * dependents may name it: indirect object, object, the subject of a
+ * complement clause ("demanded that the US cancel"), a to/against/with/on
+ * phrase, or the possessor or by/of/from phrase of the object noun ("an
+ * admission by Moscow").  Mentions that are sources are skipped. */
+static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, int *out,
+                            int cap) {
+    static const char *const PREPS[] = {"to", "against", "with", "on", "at", "from", "for",
+                                        "toward", "towards", "into", NULL};
+    static const char *const NPREPS[] = {"by", "of", "from", "to", "against", NULL};
+    int cands[16], nc = 0;
+    int obj = child_rel(c, trig, "obj");
+    int iobj = child_rel(c, trig, "iobj");
+    if (iobj >= 0) cands[nc++] = iobj;
+    if (obj >= 0 && !is_temporal(c, obj)) cands[nc++] = obj;
+    for (int k = 0; k < c->n && nc < 14; k++) {
+        if (c->t[k].head != trig) continue;
+        if (rel_is(&c->t[k], "ccomp") && is_verbal(&c->t[k])) {
+            int sj = child_rel(c, k, "nsubj");
+            if (sj >= 0) cands[nc++] = sj;
+        }
+    }
+    for (int k = 0; k < c->n && nc < 14; k++) {
+        if (c->t[k].head != trig || !(rel_starts(&c->t[k], "obl") || rel_starts(&c->t[k], "nmod")))
+            continue;
+        for (int q = 0; PREPS[q]; q++)
+            if (has_case_word(c, k, PREPS[q])) {
+                cands[nc++] = k;
+                break;
+            }
+    }
+    if (obj >= 0) {
+        int po = possessor_of(c, obj);
+        if (po >= 0 && nc < 15) cands[nc++] = po;
+        for (int k = 0; k < c->n && nc < 16; k++) {
+            if (c->t[k].head != obj || !rel_starts(&c->t[k], "nmod")) continue;
+            for (int q = 0; NPREPS[q]; q++)
+                if (has_case_word(c, k, NPREPS[q])) {
+                    cands[nc++] = k;
+                    break;
+                }
+        }
+    }
+    for (int i = 0; i < nc; i++) {
+        int got = coded_mentions(c, cands[i], out, cap), k = 0;
+        for (int j = 0; j < got; j++) {
+            bool is_src = false;
+            for (int q = 0; q < ns; q++) is_src |= srcs[q] == out[j];
+            if (!is_src) out[k++] = out[j];
+        }
+        if (k) return k;
+    }
+    return 0;
+}
+
 #define TRY_NEXT (-100)
 static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                       const char *docdate, uint32_t doc_issues, unsigned char *consumed);
@@ -777,6 +840,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     if (best.tgt >= 0 && nt == 0 && general && code->quad <= 2) return TRY_NEXT;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
+    if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     if (strcmp(code->root, "01") == 0 && nt == 0) return TRY_NEXT;
     if (ns == 0) srcs[ns++] = -1;
     if (nt == 0) tgts[nt++] = -1;

@@ -414,6 +414,9 @@ static const char *compile(ev_lexicon *lx, char **tok, int n, ev_pattern *p) {
             continue;
         }
         if (strcmp(t, "and") == 0 && between) continue;
+        /* "S demand that T": T is the subject of the complement clause,
+         * which the coder takes when the trigger has no object */
+        if (strcmp(t, "that") == 0 && i + 1 < n && strcmp(tok[i + 1], "T") == 0) continue;
         if (strcmp(t, "'s") == 0) return "misplaced 's";
         /* preposition followed by a slot: the slot's case marker */
         if (is_prep_tok(t) && i + 1 < n && is_slot(tok[i + 1])) {
