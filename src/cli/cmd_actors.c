@@ -50,16 +50,24 @@ static void usage(FILE *out) {
         "  --misses       with --eval: print each missed gold actor to stderr\n");
 }
 
-/* Segments and resolves.  The tagger/parser has not landed in the library
- * yet: until it does, actors are resolved on untagged tokens (capitalisation
- * and the knowledge base), which the resolver supports. */
+/* Segments, parses and resolves.  Without a usable parser model the actors
+ * are still resolved, on untagged tokens (capitalisation), with one warning. */
 static int analyse(dyad_ctx *ctx, dyad_doc *doc, bool *warned) {
-    (void)warned;
+    char msg[1024];
     if (dyad_segment(doc) < 0) {
         cli_error("%s: out of memory", doc->id);
         return -1;
     }
-    char msg[1024];
+    if (dyad_parse(ctx, doc) < 0) {
+        if (!*warned) {
+            dyad_error e;
+            memcpy(&e, &ctx->err, sizeof e);
+            cli_error("warning: %s; resolving actors on untagged tokens",
+                      dyad_error_str(&e, msg, sizeof msg));
+            *warned = true;
+        }
+        for (size_t i = 0; i < doc->ntokens; i++) doc->tokens[i].upos = DYAD_UPOS_NONE;
+    }
     if (dyad_resolve_actors(ctx, doc) < 0) {
         dyad_error e;
         memcpy(&e, &ctx->err, sizeof e);
