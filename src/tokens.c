@@ -186,8 +186,10 @@ static bool is_abbrev(const char *s, size_t n) {
             if (is_digit(s[i])) return false;                  /* 83.5 */
         return true;
     }
+    if (n > 6) return false;                      /* longest entry: "approx" */
     for (size_t k = 0; k < DYAD_ARRAY_LEN(abbrevs); k++)
-        if (strlen(abbrevs[k]) == n && memcmp(abbrevs[k], s, n) == 0) return true;
+        if (abbrevs[k][0] == s[0] && strlen(abbrevs[k]) == n && memcmp(abbrevs[k], s, n) == 0)
+            return true;
     return false;
 }
 
