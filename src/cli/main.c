@@ -19,6 +19,8 @@ int cmd_tokens(int argc, char **argv);
 int cmd_actors(int argc, char **argv);
 int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
+int cmd_code(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
 
 static const verb verbs[] = {
     {"sentences", cmd_sentences, "split documents into sentences (JSON Lines)"},
@@ -26,6 +28,8 @@ static const verb verbs[] = {
     {"actors", cmd_actors, "find actor mentions and their codes (JSON Lines)"},
     {"parse", cmd_parse, "tag and parse documents, print CoNLL-U (--eval scores)"},
     {"train", cmd_train, "train the tagger/parser model from UD treebanks"},
+    {"code", cmd_code, "code events (CAMEO/PLOVER) as JSON Lines; store them"},
+    {"eval", cmd_eval, "score events against PLOVER or PETRARCH2 gold data"},
     {"version", NULL, "print the version"},
 };
 
