@@ -170,6 +170,10 @@ static void phoenix_import_is_fast(void **state) {
     char c[64];
     assert_string_equal(lookup(kb, "Vladimir Putin", 20050101, c), "RUSGOV");
     assert_string_equal(lookup(kb, "Afghanistan", 20050101, c), "AFG");
+    int e = -1;
+    const char *w[] = {"Afghan"};
+    assert_int_equal(dyad_kb_match(kb, w, 1, true, false, &e), 1);
+    assert_int_equal(dyad_kb_entry(kb, e)->kind, KB_COUNTRY);   /* combines with sectors */
     assert_string_equal(lookup(kb, "riot police", 20050101, c), "COP");
     /* a generous bound even under sanitizers on a loaded machine */
     assert_true(dt < 5.0);

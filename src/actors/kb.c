@@ -689,6 +689,14 @@ static int petr_codes(dyad_kb *kb, int entry, char *s, const char *path, long ln
     return 0;
 }
 
+/* A PETRARCH record whose only code is a bare country ("SERBIA_ [SRB]",
+ * "+SERBIAN_") names a country: it then combines with sector nouns like
+ * the dyad country entries do ("Serbian president" -> SRBGOV). */
+static void petr_kind(dyad_kb *kb, int entry) {
+    kb_entry *e = &kb->entries.items[entry];
+    if (e->code && strlen(e->code) == 3 && e->nroles == 0) e->kind = KB_COUNTRY;
+}
+
 static int load_petr_actors(dyad_kb *kb, char *text, const char *path) {
     int nbad = 0, entry = -1;
     long ln = 0;
@@ -720,6 +728,7 @@ static int load_petr_actors(dyad_kb *kb, char *text, const char *path) {
         }
         /* a new primary phrase: flush the previous block */
         if (entry >= 0) {
+            petr_kind(kb, entry);
             const kb_entry *e = &kb->entries.items[entry];
             bool coded = e->code || e->nroles;
             for (size_t i = 0; coded && i < pending.len && rc == 0; i++)
@@ -738,6 +747,7 @@ static int load_petr_actors(dyad_kb *kb, char *text, const char *path) {
         }
     }
     if (rc == 0 && entry >= 0) {
+        petr_kind(kb, entry);
         const kb_entry *e = &kb->entries.items[entry];
         if (e->code || e->nroles)
             for (size_t i = 0; i < pending.len && rc == 0; i++)
