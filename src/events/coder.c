@@ -690,7 +690,8 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
                             int cap) {
     static const char *const PREPS[] = {"to", "against", "with", "on", "at", "from", "for",
                                         "toward", "towards", "into", NULL};
-    static const char *const NPREPS[] = {"by", "of", "from", "to", "against", NULL};
+    static const char *const NPREPS[] = {"by", "of", "from", "to", "against", "with", "on",
+                                         "for", NULL};
     int cands[16], nc = 0;
     int obj = child_rel(c, trig, "obj");
     int iobj = child_rel(c, trig, "iobj");
@@ -723,6 +724,21 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
                     break;
                 }
         }
+    }
+    /* last resort: the first actor below the trigger through nominal and
+     * oblique relations (not inside another clause) */
+    for (int k = trig + 1; k < c->n && nc < 16; k++) {
+        int x = k, steps = 0;
+        while (x >= 0 && x != trig && steps < 6) {
+            const dyad_token *tx = &c->t[x];
+            if (!(rel_starts(tx, "obj") || rel_starts(tx, "obl") || rel_starts(tx, "nmod") ||
+                  rel_is(tx, "iobj") || rel_is(tx, "conj") || rel_is(tx, "appos") ||
+                  rel_is(tx, "compound") || rel_is(tx, "flat") || rel_is(tx, "xcomp")))
+                break;
+            x = tx->head;
+            steps++;
+        }
+        if (x == trig && is_nominal(&c->t[k])) cands[nc++] = k;
     }
     for (int i = 0; i < nc; i++) {
         int got = coded_mentions(c, cands[i], out, cap), k = 0;
@@ -850,8 +866,11 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
             int s = srcs[i], t = tgts[j];
             if (s >= 0 && s == t) continue;
             emit(c, ev, code, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
-            if (p->recip && t >= 0 && mod == 0)
+            if (p->recip && t >= 0 && mod != 'r')
                 emit(c, ev, code, &best, trig, t, s, negated, future, docdate, doc_issues, c->lx);
+            else if (p->code2 >= 0 && t >= 0 && s >= 0 && mod == 0)
+                emit(c, ev, &c->lx->codes.items[p->code2], &best, trig, t, s, negated, future,
+                     docdate, doc_issues, c->lx);
         }
     /* "X and Y met": coordinated subjects of a reciprocal event, no target */
     if (p->recip && tgts[0] < 0 && ns > 1 && mod != 'r') {

@@ -58,6 +58,7 @@ typedef struct ev_pattern {
     ev_alts trail_prep; /* "S accuse T of": an obl with this case is required */
     ev_slot src, tgt;
     bool recip, nosource, notarget;
+    int code2;          /* PETRARCH [a:b]: code of the target->source event, -1 */
     int specificity;    /* more required words -> more specific */
 } ev_pattern;
 

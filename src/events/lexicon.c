@@ -472,6 +472,7 @@ int ev_lexicon_add_pattern(ev_lexicon *lx, int code, const char *pat,
     int n = 0;
     ev_pattern p = {0};
     p.code = code;
+    p.code2 = -1;
     p.file = fname;
     p.line = line;
     char *save = NULL;

@@ -16,8 +16,8 @@
  *   - &SYNSET references expand to the synset members when the synset is
  *     defined in the same file ("&NAME" block followed by "+WORD" lines);
  *     multi-word synset members and {..} groups keep their first word;
- *   - codes like [042:043] keep the first (source->target) code; "---"
- *     codes are skipped.
+ *   - codes like [042:043]: 042 for source->target and 043 for the
+ *     reciprocal target->source event; "---" codes are skipped.
  * Lines without a leading '-' inside a block (verb forms) are ignored: dyad
  * matches on lemmas.  Discard files (one phrase per line, '+' = story-level)
  * become discard phrases: a sentence containing one (a story, for '+')
@@ -176,6 +176,13 @@ static void translate(const char *verb, char *after, psyn *syn, int nsyn, dyad_b
     if (!target_done) dyad_buf_puts(out, " @notarget");
 }
 
+/* "[032:033]": 033 is the code of the target's reciprocal event. */
+static void set_code2(ev_lexicon *lx, int pi, const char *code2) {
+    if (!code2 || !*code2 || *code2 == '-') return;
+    int c2 = ev_lexicon_ensure_code(lx, code2);
+    if (c2 >= 0) lx->pats.items[pi].code2 = c2;
+}
+
 int ev_petrarch_load_verbs(ev_lexicon *lx, const char *text, size_t len,
                            const char *fname, FILE *errf) {
     const char *base = strrchr(fname, '/');
@@ -222,11 +229,15 @@ int ev_petrarch_load_verbs(ev_lexicon *lx, const char *text, size_t len,
             snprintf(verb, sizeof verb, "%s", v);
             if (code[0] && code[0] != '-') {
                 char *colon = strchr(code, ':');
-                if (colon) *colon = 0;
+                if (colon) *colon++ = 0;
                 int ci = ev_lexicon_ensure_code(lx, code);
                 char dp[200];
                 snprintf(dp, sizeof dp, "S %s T @notarget", verb);
-                if (ci >= 0 && ev_lexicon_add_pattern(lx, ci, dp, base, ln, errf) >= 0) added++;
+                int pi = ci >= 0 ? ev_lexicon_add_pattern(lx, ci, dp, base, ln, errf) : -1;
+                if (pi >= 0) {
+                    added++;
+                    set_code2(lx, pi, colon);
+                }
             }
             continue;
         }
@@ -237,7 +248,7 @@ int ev_petrarch_load_verbs(ev_lexicon *lx, const char *text, size_t len,
         char code[32];
         snprintf(code, sizeof code, "%.*s", (int)(rb - lb - 1), lb + 1);
         char *colon = strchr(code, ':');
-        if (colon) *colon = 0;
+        if (colon) *colon++ = 0;
         if (!code[0] || code[0] == '-') continue;
         *lb = 0;
         char *star = strchr(line + 1, '*');
@@ -245,7 +256,11 @@ int ev_petrarch_load_verbs(ev_lexicon *lx, const char *text, size_t len,
         translate(verb, after, syn.items, (int)syn.len, &pat);
         int ci = ev_lexicon_ensure_code(lx, code);
         if (ci < 0) continue;       /* non-CAMEO code (e.g. 075A): skipped */
-        if (ev_lexicon_add_pattern(lx, ci, pat.data, base, ln, NULL) >= 0) added++;
+        int pi = ev_lexicon_add_pattern(lx, ci, pat.data, base, ln, NULL);
+        if (pi >= 0) {
+            added++;
+            set_code2(lx, pi, colon);
+        }
     }
     for (size_t i = 0; i < syn.len; i++) dyad_buf_free(&syn.items[i].alts);
     DYAD_VEC_FREE(syn);
