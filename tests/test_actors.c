@@ -208,6 +208,14 @@ static void modifiers_and_demonyms(void **state) {
     dyad_doc_free(d);
 }
 
+static void head_sector_beats_adjective(void **state) {
+    dyad_doc *d = run(*state, "Radical/ADJ Colombian/ADJ farmers/NOUN:p protested/VERB ./PUNCT || "
+                              "Colombian/ADJ army/NOUN officers/NOUN:p today/NOUN left/VERB ./PUNCT", NULL);
+    code_is(find(d, "Radical Colombian farmers", 0), "COLAGR");
+    code_is(find(d, "Colombian army officers", 0), "COLMIL");   /* noun modifier wins */
+    dyad_doc_free(d);
+}
+
 static void of_phrase_and_unknown(void **state) {
     dyad_doc *d = run(*state, "Zorblax/PROPN Quennet/PROPN met/VERB the/DET president/NOUN "
                               "of/ADP Armenia/PROPN ./PUNCT", NULL);
@@ -391,6 +399,7 @@ int main(void) {
         cmocka_unit_test(coordinated_modifiers),
         cmocka_unit_test(coordinated_nps),
         cmocka_unit_test(modifiers_and_demonyms),
+        cmocka_unit_test(head_sector_beats_adjective),
         cmocka_unit_test(of_phrase_and_unknown),
         cmocka_unit_test(org_with_sector),
         cmocka_unit_test(title_takes_document_country),

@@ -27,6 +27,16 @@
 #include <stdio.h>
 #include <time.h>
 
+static bool word_in(const char *w, const char *const *list) {
+    for (; *list; list++)
+        if (dyad_strcasecmp_ascii(w, *list) == 0) return true;
+    return false;
+}
+
+/* Nouns of time that the tagger leaves inside a phrase ("officers today"). */
+static const char *const TIME_WORDS[] = {
+    "today", "yesterday", "tomorrow", "tonight", "now", "overnight", NULL};
+
 static bool is_poss(const dyad_token *t) {
     return strcmp(t->form, "'s") == 0 || strcmp(t->form, "'") == 0 ||
            strcmp(t->form, "\xe2\x80\x99s") == 0 || strcmp(t->form, "'S") == 0;
@@ -42,6 +52,7 @@ static bool tagged(const dyad_token *t) { return t->upos != DYAD_UPOS_NONE; }
 /* Could this token be inside a noun phrase? */
 static bool nominal(const dyad_token *t, bool in_hit) {
     if (in_hit) return true;
+    if (word_in(t->form, TIME_WORDS)) return false;
     if (is_poss(t)) return true;
     if (!tagged(t)) return is_cap(t->form);
     switch (t->upos) {
@@ -50,12 +61,6 @@ static bool nominal(const dyad_token *t, bool in_hit) {
     default:
         return false;
     }
-}
-
-static bool word_in(const char *w, const char *const *list) {
-    for (; *list; list++)
-        if (dyad_strcasecmp_ascii(w, *list) == 0) return true;
-    return false;
 }
 
 static const char *const PRONOUN_WORDS[] = {
@@ -135,9 +140,13 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
         kb_code c = dyad_kb_code(s->kb, s->hit_entry[i], s->date);
         switch (e->kind) {
         case KB_AGENT:
-            if (!r->sector[0] && c.sector[0]) {
+            /* the leftmost sector noun wins ("army officers" -> MIL), but an
+             * adjective ("radical farmers", "civilian refugees") loses to a
+             * sector noun at the head */
+            if (c.sector[0] && (!r->sector[0] || (r->sector_adj && i + s->hit_len[i] - 1 == b))) {
                 memcpy(r->sector, c.sector, 4);
                 snprintf(r->agent, sizeof r->agent, "%s", c.code);
+                r->sector_adj = s->hit_len[i] == 1 && s->tok[i].upos == DYAD_ADJ;
             }
             break;
         case KB_PERSON: case KB_ORG:

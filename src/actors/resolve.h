@@ -22,6 +22,7 @@ typedef struct act_res {
     bool person;          /* a known person */
     bool place;           /* a country, demonym or seat */
     bool demonym_head;
+    bool sector_adj;      /* the sector came from an adjective */
     bool plural;
 } act_res;
 
