@@ -13,7 +13,7 @@
 
 #include <utf8proc.h>
 
-bool dyad_text_is_space(uint32_t cp) {
+bool dyad_text_is_space_u(uint32_t cp) {
     if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r');
     if (cp == 0x85 || cp == 0x200B || cp == 0xFEFF || cp == 0x180E) return true;
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
@@ -21,7 +21,7 @@ bool dyad_text_is_space(uint32_t cp) {
            c == UTF8PROC_CATEGORY_ZP;
 }
 
-bool dyad_text_is_alnum(uint32_t cp) {
+bool dyad_text_is_alnum_u(uint32_t cp) {
     if (cp < 0x80)
         return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
                (cp >= '0' && cp <= '9');
@@ -29,7 +29,7 @@ bool dyad_text_is_alnum(uint32_t cp) {
     return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_NO;
 }
 
-bool dyad_text_is_upper(uint32_t cp) {
+bool dyad_text_is_upper_u(uint32_t cp) {
     if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
     utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;

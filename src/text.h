@@ -30,11 +30,24 @@ static inline uint32_t dyad_text_decode(const char *s, size_t len, size_t i, siz
 
 /* Whitespace: ASCII blanks, Unicode space/line/paragraph separators
  * (no-break spaces included), zero-width space and the BOM. */
-bool dyad_text_is_space(uint32_t cp);
+bool dyad_text_is_space_u(uint32_t cp);
 /* Letters, marks and digits (Unicode L*, M*, N*). */
-bool dyad_text_is_alnum(uint32_t cp);
+bool dyad_text_is_alnum_u(uint32_t cp);
 /* Upper- or titlecase letter. */
-bool dyad_text_is_upper(uint32_t cp);
+bool dyad_text_is_upper_u(uint32_t cp);
+
+/* The same with an inline ASCII fast path (src/normalize.c does the rest). */
+static inline bool dyad_text_is_space(uint32_t cp) {
+    return cp < 0x80 ? (cp == ' ' || (cp >= '\t' && cp <= '\r')) : dyad_text_is_space_u(cp);
+}
+static inline bool dyad_text_is_alnum(uint32_t cp) {
+    if (cp < 0x80)
+        return (cp | 0x20) - 'a' < 26u || cp - '0' < 10u;
+    return dyad_text_is_alnum_u(cp);
+}
+static inline bool dyad_text_is_upper(uint32_t cp) {
+    return cp < 0x80 ? cp - 'A' < 26u : dyad_text_is_upper_u(cp);
+}
 
 /* The normalised form of s[0..n) in the document's arena: NFC, curly
  * quotes -> ' and ", em dash -> --, en dash and minus -> -, ellipsis

@@ -63,6 +63,7 @@ typedef struct tk {
     dyad_tokvec *out;
     const char *s;
     size_t len;
+    bool apos;          /* the last scan_word met an inner apostrophe */
 } tk;
 
 static uint32_t cp_at(const tk *t, size_t i, size_t *n) {
@@ -124,8 +125,9 @@ static bool keeps_hyphen(const char *s, size_t n) {
 }
 
 /* Scans a word from i (an alnum character); returns its end. */
-static size_t scan_word(const tk *t, size_t i, size_t end) {
-    size_t seg_start = i, word_start = i;   /* start of the part after the last inner '.' */
+static size_t scan_word(tk *t, size_t i, size_t end) {
+    size_t seg_start = i, word_start = i;
+    t->apos = false;   /* start of the part after the last inner '.' */
     while (i < end) {
         size_t n;
         uint32_t cp = cp_at(t, i, &n);
@@ -156,6 +158,7 @@ static size_t scan_word(const tk *t, size_t i, size_t end) {
         size_t an;
         if (apos_at(t, i, end, &an) && i > 0 && letter_at(t, i + an, end) &&
             (is_alpha_ascii(t->s[i - 1]) || (unsigned char)t->s[i - 1] >= 0x80)) {
+            t->apos = true;
             i += an;
             continue;
         }
@@ -234,16 +237,26 @@ static size_t clitic_len(const tk *t, size_t a, size_t b) {
     return 0;
 }
 
+/* Cheap filter before the whole_splits table: every entry ends in one of
+ * these letters. */
+static bool may_split_whole(const char *s, size_t n) {
+    if (n < 3 || n > 8) return false;
+    switch (s[n - 1] | 0x20) {
+    case 't': case 'a': case 'e': case 'o': case 's': return true;
+    default: return false;
+    }
+}
+
 static int emit_word(tk *t, size_t a, size_t b) {
     size_t n = b - a;
-    for (size_t k = 0; n >= 3 && n <= 8 && k < DYAD_ARRAY_LEN(whole_splits); k++) {
+    for (size_t k = 0; may_split_whole(t->s + a, n) && k < DYAD_ARRAY_LEN(whole_splits); k++) {
         if (whole_splits[k].len == n && (t->s[a] | 0x20) == whole_splits[k].word[0] &&
             strncasecmp(whole_splits[k].word, t->s + a, n) == 0) {
             size_t m = a + whole_splits[k].split;
             return emit(t, a, m) < 0 ? -1 : emit(t, m, b);
         }
     }
-    size_t cl = clitic_len(t, a, b);
+    size_t cl = t->apos ? clitic_len(t, a, b) : 0;
     if (cl && cl < n) return emit(t, a, b - cl) < 0 ? -1 : emit(t, b - cl, b);
     return emit(t, a, b);
 }
@@ -359,7 +372,7 @@ static int tokenize_chunk(tk *t, size_t a, size_t b) {
 }
 
 int dyad_text_tokenize(dyad_doc *doc, dyad_tokvec *out) {
-    tk t = {doc, out, doc->text, doc->len};
+    tk t = {doc, out, doc->text, doc->len, false};
     size_t first = out->len;
     size_t i = 0;
     while (i < t.len) {
