@@ -286,20 +286,22 @@ static int modality(const sctx *c, int v, int *mhead) {
         int h = tx->head;
         if (h < 0) break;
         if (!(rel_is(tx, "xcomp") || rel_is(tx, "ccomp") || rel_is(tx, "advcl"))) break;
-        if (rel_is(tx, "advcl")) {
-            /* "if" clauses are handled above; purpose clauses keep going */
-            break;
-        }
+        /* a to-infinitive parsed as advcl ("is set to meet" with "set" an
+         * adjective) counts as an xcomp; other adverbial clauses stop */
+        bool xc = rel_is(tx, "xcomp") ||
+                  (rel_is(tx, "advcl") && has_case_word(c, x, "to") &&
+                   lemma_in_list(&c->t[h], INTENT_HEADS));
+        if (rel_is(tx, "advcl") && !xc) break;
         const dyad_token *th = &c->t[h];
         if (rel_is(tx, "ccomp") && lemma_in_list(th, IRREALIS_HEADS)) return 'c';
-        if (rel_is(tx, "xcomp") && lemma_in_list(th, IRREALIS_HEADS) &&
+        if (xc && lemma_in_list(th, IRREALIS_HEADS) &&
             !lemma_in_list(th, INTENT_HEADS))
             return 'c';
-        if (rel_is(tx, "xcomp") && lemma_in_list(th, REFUSE_HEADS)) {
+        if (xc && lemma_in_list(th, REFUSE_HEADS)) {
             *mhead = h;
             return 'r';
         }
-        if (rel_is(tx, "xcomp") && lemma_in_list(th, INTENT_HEADS)) {
+        if (xc && lemma_in_list(th, INTENT_HEADS)) {
             *mhead = h;
             /* "did not plan to attack": negated head */
             int m2;
@@ -307,7 +309,7 @@ static int modality(const sctx *c, int v, int *mhead) {
             if (hm == 'n' || hm == 'c') return hm;
             return 'i';
         }
-        if (rel_is(tx, "xcomp")) {
+        if (xc) {
             int m2;
             int hm = modality(c, h, &m2);
             if (hm == 'n' || hm == 'c' || hm == 'r') {
@@ -364,12 +366,21 @@ typedef struct match {
     int last;           /* last verb of the xcomp chain */
 } match;
 
-/* The governing verb of a noun via obj/obl (for nominal triggers). */
+/* Light and aspectual verbs whose subject is the agent of their object
+ * event noun ("held talks", "launched an attack", "resumed negotiations"). */
+static const char *const LIGHT_VERBS[] = {
+    "hold", "have", "launch", "conduct", "carry", "stage", "make", "begin", "start",
+    "resume", "continue", "renew", "undertake", "open", "pay", "give", "mount", "step",
+    "intensify", "escalate", "announce", "declare", "complete", "finish", "end", "host",
+    "speed", "accelerate", "order", "lead", "plan", "propose", "offer", "call", "issue",
+    "deliver", "extend", "take", "sign", "reach", "conclude", "initiate", "perform", NULL};
+
+/* The governing light verb of a noun via obj (for nominal triggers). */
 static int governing_verb(const sctx *c, int noun) {
     int h = c->t[noun].head;
     if (h < 0) return -1;
     if ((rel_is(&c->t[noun], "obj") || rel_starts(&c->t[noun], "nsubj:pass")) &&
-        is_verbal(&c->t[h]))
+        is_verbal(&c->t[h]) && lemma_in_list(&c->t[h], LIGHT_VERBS))
         return h;
     return -1;
 }
