@@ -127,6 +127,14 @@ static const dyad_mention *find(const dyad_doc *d, const char *text, int nth) {
     return NULL;
 }
 
+/* The first mention whose text contains sub (for parser-dependent spans). */
+static const dyad_mention *find_sub(const dyad_doc *d, const char *sub) {
+    for (size_t i = 0; i < d->nmentions; i++)
+        if (strstr(d->mentions[i].text, sub)) return &d->mentions[i];
+    fail_msg("no mention containing '%s'", sub);
+    return NULL;
+}
+
 static void code_is(const dyad_mention *m, const char *code) {
     if (code && !m->code) print_message("  '%s' has no code (%s)\n", m->text, m->how);
     if (!code) { assert_null(m->code); return; }
@@ -341,6 +349,36 @@ static void bad_tokens_no_crash(void **state) {
     dyad_doc_free(d);
 }
 
+/* ---- through the real segmenter, tagger and parser, with the shipped KB ---- */
+
+static void real_parser_sentences(void **state) {
+    const char *data = getenv("DYAD_DATA");
+    char model[1024];
+    struct stat st;
+    snprintf(model, sizeof model, "%s/model/dyad.model", data && *data ? data : "data");
+    if (stat(model, &st) != 0) {
+        print_message("skipped: no parser model at %s\n", model);
+        skip();
+    }
+    dyad_error err = {0};
+    dyad_ctx *ctx = dyad_open(NULL, &err);
+    assert_non_null(ctx);
+    const char *text = "Colombia's president, Gustavo Petro, criticized U.S. military aircraft "
+                       "on Monday. He said Washington had ignored the deported Colombians.";
+    dyad_doc *d = dyad_doc_new("real", NULL, "2025-02-01", text, strlen(text));
+    assert_int_equal(dyad_segment(d), 0);
+    assert_int_equal(dyad_parse(ctx, d), 0);
+    assert_int_equal(dyad_resolve_actors(ctx, d), 0);
+    code_is(find_sub(d, "president"), "COLGOV");
+    code_is(find_sub(d, "Gustavo Petro"), "COLGOV");
+    code_is(find_sub(d, "aircraft"), "USAMIL");
+    code_is(find(d, "He", 0), "COLGOV");
+    code_is(find_sub(d, "Washington"), "USAGOV");
+    code_is(find_sub(d, "Colombians"), "COLCVL");
+    dyad_doc_free(d);
+    dyad_close(ctx);
+}
+
 /* ---- the CLI ---- */
 
 static void cli_help_and_usage(void **state) {
@@ -409,6 +447,7 @@ int main(void) {
         cmocka_unit_test(they_after_coordination),
         cmocka_unit_test(head_from_the_tree),
         cmocka_unit_test(bad_tokens_no_crash),
+        cmocka_unit_test(real_parser_sentences),
         cmocka_unit_test(cli_help_and_usage),
         cmocka_unit_test(cli_mentions_and_unknown),
         cmocka_unit_test(cli_eval_plover),
