@@ -411,6 +411,31 @@ static void cli_mentions_and_unknown(void **state) {
     unlink(path);
 }
 
+static void cli_dict_and_replace(void **state) {
+    const char *kb = "country ZZZ    Zorbland\n  adj   Zorblandian\nbroken line\n";
+    const char *text = "Zorblandian officials met Colombia.\n";
+    char kpath[128], tpath[128], cmd[600], *out = NULL;
+    assert_non_null(write_temp(".kb.txt", kb, strlen(kb), kpath, sizeof kpath));
+    assert_non_null(write_temp(".txt", text, strlen(text), tpath, sizeof tpath));
+    snprintf(cmd, sizeof cmd, "%s actors --dict %s %s 2>/dev/null", dyad_bin(), kpath, tpath);
+    assert_int_equal(run_capture(cmd, &out), 0);
+    assert_non_null(strstr(out, "\"code\":\"ZZZGOV\""));
+    assert_non_null(strstr(out, "\"code\":\"COL\""));
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s actors --replace --dict %s %s 2>&1 >/dev/null", dyad_bin(),
+             kpath, tpath);
+    assert_int_equal(run_capture(cmd, &out), 0);
+    assert_non_null(strstr(out, ":3: unknown keyword"));      /* file:line of the bad line */
+    free(out);
+    snprintf(cmd, sizeof cmd, "%s actors --replace --dict %s %s 2>/dev/null", dyad_bin(), kpath, tpath);
+    assert_int_equal(run_capture(cmd, &out), 0);
+    assert_non_null(strstr(out, "\"code\":\"ZZZ"));
+    assert_null(strstr(out, "\"code\":\"COL\""));              /* built-ins dropped */
+    free(out);
+    unlink(kpath);
+    unlink(tpath);
+}
+
 static void cli_eval_plover(void **state) {
     char gold[1024], cmd[1400], *out = NULL;
     SKIP_WITHOUT_SHARED("eval/plover/plover_gsr_dev.jsonl", gold);
@@ -450,6 +475,7 @@ int main(void) {
         cmocka_unit_test(real_parser_sentences),
         cmocka_unit_test(cli_help_and_usage),
         cmocka_unit_test(cli_mentions_and_unknown),
+        cmocka_unit_test(cli_dict_and_replace),
         cmocka_unit_test(cli_eval_plover),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
