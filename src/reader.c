@@ -91,6 +91,12 @@ static dyad_reader *reader_new(const char *path) {
     return r;
 }
 
+/* A UTF-8 byte order mark at the start of a file is skipped. */
+static bool has_bom(const char *s, size_t n) {
+    return n >= 3 && (unsigned char)s[0] == 0xEF && (unsigned char)s[1] == 0xBB &&
+           (unsigned char)s[2] == 0xBF;
+}
+
 /* ---- buffered input ---- */
 
 static int fill(dyad_reader *r) {
@@ -232,6 +238,11 @@ static int next_jsonl(dyad_reader *r, dyad_doc **out, dyad_error *err) {
                            r->max_record >> 20);
             return -1;
         }
+        if (r->lineno == 1 && has_bom(r->line.data, r->line.len)) {
+            memmove(r->line.data, r->line.data + 3, r->line.len - 2);  /* with NUL */
+            r->line.len -= 3;
+            r->line_off += 3;
+        }
         if (blank(r->line.data, r->line.len)) continue;
         long long bad = dyad_utf8_check(r->line.data, r->line.len);
         if (bad >= 0) {
@@ -328,13 +339,18 @@ static int next_text(dyad_reader *r, dyad_doc **out, dyad_error *err) {
         dyad_error_set(err, r->path, 0, -1, "out of memory");
         return -1;
     }
+    size_t bom = has_bom(t, len) ? 3 : 0;
+    if (bom) {
+        memmove(t, t + 3, len - 2);                 /* with the NUL */
+        len -= 3;
+    }
     if (strspn(t, " \t\r\n\f\v") == len) {
         free(t);
         return 0;                                   /* empty: no document */
     }
     long long bad = dyad_utf8_check(t, len);
     if (bad >= 0) {
-        dyad_error_set(err, r->path, line_of(t, (size_t)bad), bad,
+        dyad_error_set(err, r->path, line_of(t, (size_t)bad), bad + (long long)bom,
                        t[bad] ? "invalid UTF-8 (binary file?)" : "NUL byte (binary file?)");
         free(t);
         return -1;

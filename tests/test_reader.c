@@ -64,6 +64,15 @@ static void text_title_rule(void **state) {
     read_all(tmp(".txt", c, strlen(c)), DYAD_FMT_TEXT, &o);
     assert_string_equal(o.title, "Talks end.");
     assert_string_equal(o.text, "The talks ended.");
+    /* a UTF-8 byte order mark is skipped (text and JSON Lines) */
+    const char *bom = "\xef\xbb\xbfPeace Talks Resume\nThe talks resumed.";
+    read_all(tmp(".txt", bom, strlen(bom)), DYAD_FMT_TEXT, &o);
+    assert_string_equal(o.title, "Peace Talks Resume");
+    const char *bomj = "\xef\xbb\xbf{\"id\":\"b1\",\"text\":\"Body.\"}\n";
+    read_all(tmp(".jsonl", bomj, strlen(bomj)), DYAD_FMT_AUTO, &o);
+    assert_int_equal(o.docs, 1);
+    assert_int_equal(o.errors, 0);
+    assert_string_equal(o.id, "b1");
     /* a single line is the body */
     read_all(tmp(".txt", "Just one line", 13), DYAD_FMT_TEXT, &o);
     assert_string_equal(o.title, "");
