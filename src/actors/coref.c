@@ -151,6 +151,41 @@ static bool starts_with_two(act_sent *s, uint32_t first) {
     return false;
 }
 
+/* Candidate k for "both X"/"the two X": earlier, coded, with a country,
+ * within three sentences; same sector as X on the first pass. */
+static bool both_ok(act_sent *s, const dyad_mention *m, size_t k, bool same_sector) {
+    const dyad_mention *c = &s->out->items[k];
+    if (!c->code || !c->country[0] || c->sent + 3 < s->sidx) return false;
+    if (c->sent == s->sidx && c->last >= m->first) return false;
+    if (same_sector && strcmp(c->sector, m->sector) != 0) return false;
+    return true;
+}
+
+/* "both governments", "the two leaders": the two most recent actors of
+ * different countries become two mentions over the same tokens and head. */
+static int both(act_sent *s, int mi) {
+    int a1 = -1, a2 = -1;
+    for (int pass = 0; pass < 2 && a2 < 0; pass++) {
+        a1 = a2 = -1;
+        for (size_t k = (size_t)mi; k-- > 0;) {
+            if (!both_ok(s, &s->out->items[mi], k, pass == 0)) continue;
+            const dyad_mention *c = &s->out->items[k];
+            if (a1 < 0) { a1 = (int)k; continue; }
+            if (strcmp(c->country, s->out->items[a1].country) != 0) { a2 = (int)k; break; }
+        }
+    }
+    if (a2 < 0) return 0;
+    dyad_mention *m = &s->out->items[mi];
+    char sector[4];
+    memcpy(sector, m->sector, 4);
+    dyad_mention copy = *m;
+    copy_from(m, &s->out->items[a2], a2, "coref:both");
+    if (sector[0]) memcpy(m->sector, sector, 4);
+    copy_from(&copy, &s->out->items[a1], a1, "coref:both");
+    if (sector[0]) memcpy(copy.sector, sector, 4);
+    return DYAD_VEC_PUSH(*s->out, copy);
+}
+
 /* "the president", "both governments", "the Colombian leader". */
 static int description(act_sent *s, int mi) {
     dyad_mention *m = &s->out->items[mi];
@@ -169,31 +204,7 @@ static int description(act_sent *s, int mi) {
     }
     const char *d = det_before(s, m->first);
     if (!d && !starts_with_two(s, m->first)) return 0;
-    if (starts_with_two(s, m->first) && m->plural) {
-        int a1 = find_ante(s, m->first, AGR_PLURAL, false, mi, NULL);
-        if (a1 < 0) return 0;
-        /* the other one: the closest mention to a1 of another country */
-        int a2 = -1;
-        const dyad_mention *m1 = &s->out->items[a1];
-        long bestd = -1;
-        for (size_t k = 0; k < (size_t)mi; k++) {
-            const dyad_mention *c = &s->out->items[k];
-            if (!c->code || !c->country[0] || strcmp(c->country, m1->country) == 0) continue;
-            if (is_person(c) != is_person(m1) || c->sent + 3 < s->sidx) continue;
-            long dist = labs((long)k - (long)a1);
-            if (bestd < 0 || dist < bestd) { bestd = dist; a2 = (int)k; }
-        }
-        if (a2 < 0) return 0;
-        char sector[4];
-        memcpy(sector, m->sector, 4);
-        dyad_mention copy = *m;
-        copy_from(m, &s->out->items[a2], a2, "coref:both");
-        if (sector[0]) memcpy(m->sector, sector, 4);
-        copy_from(&copy, &s->out->items[a1], a1, "coref:both");
-        if (sector[0]) memcpy(copy.sector, sector, 4);
-        if (DYAD_VEC_PUSH(*s->out, copy) < 0) return -1;
-        return 0;
-    }
+    if (starts_with_two(s, m->first) && m->plural) return both(s, mi);
     if (m->plural) return 0;
     int a = find_ante(s, m->first, AGR_PERSON, true, mi, m->sector);
     if (a < 0) return 0;

@@ -35,7 +35,8 @@ static bool word_in(const char *w, const char *const *list) {
 
 /* Nouns of time that the tagger leaves inside a phrase ("officers today"). */
 static const char *const TIME_WORDS[] = {
-    "today", "yesterday", "tomorrow", "tonight", "now", "overnight", NULL};
+    "today", "yesterday", "tomorrow", "tonight", "now", "overnight",
+    "amid", "despite", "via", NULL};   /* prepositions the tagger takes for nouns */
 
 static bool is_poss(const dyad_token *t) {
     return strcmp(t->form, "'s") == 0 || strcmp(t->form, "'") == 0 ||
