@@ -232,6 +232,11 @@ static void of_phrase_and_unknown(void **state) {
     assert_string_equal(u->how, "unknown");
     code_is(find(d, "president", 0), "ARMGOV");
     dyad_doc_free(d);
+    d = run(*state, "The/DET leader/NOUN of/ADP the/DET UN/PROPN spoke/VERB ./PUNCT || "
+                    "Gunmen/NOUN:p killed/VERB two/NUM women/NOUN:p ./PUNCT", NULL);
+    code_is(find(d, "leader", 0), "IGOUNO");         /* an organisation's code */
+    code_is(find(d, "two women", 0), NULL);          /* indefinite: not "both" */
+    dyad_doc_free(d);
 }
 
 static void org_with_sector(void **state) {

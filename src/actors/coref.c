@@ -143,11 +143,18 @@ static const char *det_before(act_sent *s, uint32_t first) {
     return NULL;
 }
 
+/* "both X" or "the/these/those two X" (not an indefinite "two women"). */
 static bool starts_with_two(act_sent *s, uint32_t first) {
-    for (uint32_t i = first >= 3 ? first - 3 : 0; i <= first && i < s->n; i++)
-        if (dyad_strcasecmp_ascii(s->tok[i].form, "both") == 0 ||
-            dyad_strcasecmp_ascii(s->tok[i].form, "two") == 0)
-            return true;
+    for (uint32_t i = first >= 3 ? first - 3 : 0; i <= first && i < s->n; i++) {
+        const char *w = s->tok[i].form;
+        if (dyad_strcasecmp_ascii(w, "both") == 0) return true;
+        if (dyad_strcasecmp_ascii(w, "two") == 0 && i > 0) {
+            const char *d = s->tok[i - 1].form;
+            if (!dyad_strcasecmp_ascii(d, "the") || !dyad_strcasecmp_ascii(d, "these") ||
+                !dyad_strcasecmp_ascii(d, "those"))
+                return true;
+        }
+    }
     return false;
 }
 

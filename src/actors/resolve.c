@@ -36,7 +36,8 @@ static bool word_in(const char *w, const char *const *list) {
 /* Nouns of time that the tagger leaves inside a phrase ("officers today"). */
 static const char *const TIME_WORDS[] = {
     "today", "yesterday", "tomorrow", "tonight", "now", "overnight",
-    "amid", "despite", "via", NULL};   /* prepositions the tagger takes for nouns */
+    "amid", "despite", "via",          /* prepositions the tagger takes for nouns */
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", NULL};
 
 static bool is_poss(const dyad_token *t) {
     return strcmp(t->form, "'s") == 0 || strcmp(t->form, "'") == 0 ||
@@ -394,6 +395,9 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
         if ((of || ((word_is(mid, "in") || word_is(mid, "from")) && !c->res.unknown)) &&
             c->res.sector[0] && !c->res.country[0] && !c->res.full[0] && d->res.country[0]) {
             memcpy(c->res.country, d->res.country, 4);
+            /* "the leader of ISIS": the organisation's code */
+            if (d->res.full[0] && !d->res.person)
+                memcpy(c->res.full, d->res.full, sizeof c->res.full);
             refresh(s, c, "nmod");
             continue;
         }
