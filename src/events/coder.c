@@ -234,6 +234,12 @@ static const char *const INTENT_HEADS[] = {
     "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare",
     "want", "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely",
     "ready", "willing", "go", "try", "attempt", "wish", "agree", "decide", NULL};
+static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
+/* Allegations: "suspected of blowing up", "accused of killing": the
+ * complement is what is alleged, not an event the coder can assert. */
+static const char *const ALLEGATION_HEADS[] = {
+    "suspect", "accuse", "charge", "allege", "blame", "convict", "indict", "deny",
+    "arrest", "detain", "sentence", "try", "investigate", "probe", "condemn", NULL};
 static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist", NULL};
 static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
 /* Directive/irrealis verbs: what their complement clause describes has not
@@ -255,6 +261,8 @@ static int modality(const sctx *c, int v, int *mhead) {
             lemma_in_list(d, NEG_WORDS) && (rel_is(d, "advmod") || rel_is(d, "neg")))
             return 'n';
         if (d->feats & DYAD_F_POLARITY_NEG && rel_is(d, "advmod")) return 'n';
+        /* "Y must/should withdraw": an obligation, not an event */
+        if (rel_starts(d, "aux") && lemma_in_list(d, DEONTIC)) return 'c';
         if (rel_is(d, "mark") && (lemma_is(d, "if") || lemma_is(d, "unless") ||
                                   lemma_is(d, "whether")))
             return 'c';
@@ -285,6 +293,10 @@ static int modality(const sctx *c, int v, int *mhead) {
         const dyad_token *tx = &c->t[x];
         int h = tx->head;
         if (h < 0) break;
+        if ((rel_is(tx, "advcl") || rel_starts(tx, "acl") || rel_is(tx, "xcomp") ||
+             rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
+            lemma_in_list(&c->t[h], ALLEGATION_HEADS) && has_case_word(c, x, "of"))
+            return 'c';
         if (!(rel_is(tx, "xcomp") || rel_is(tx, "ccomp") || rel_is(tx, "advcl"))) break;
         /* a to-infinitive parsed as advcl ("is set to meet" with "set" an
          * adjective) counts as an xcomp; other adverbial clauses stop */
@@ -650,9 +662,12 @@ static int emit(const sctx *c, event_vec *ev, const ev_code *code, const match *
     e.issues = ev_issues_sentence(lx->issues, c->doc, c->s) | doc_issues;
     ev_event_date(c->doc, c->s, trig, future, docdate, e.event_date);
     e.negated = negated;
-    const ev_pattern *p = &lx->pats.items[m->pat];
     char rule[300];
-    snprintf(rule, sizeof rule, "%s:%d", p->file, p->line);
+    if (m->pat >= 0)
+        snprintf(rule, sizeof rule, "%s:%d", lx->pats.items[m->pat].file,
+                 lx->pats.items[m->pat].line);
+    else
+        snprintf(rule, sizeof rule, "coder:deontic");
     e.rule = dyad_doc_strndup(c->doc, rule, strlen(rule));
     for (size_t i = 0; i < ev->len; i++)
         if (same_event(&ev->items[i], &e)) return 0;
@@ -876,6 +891,11 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
         for (int j = 0; j < nt; j++) {
             int s = srcs[i], t = tgts[j];
             if (s >= 0 && s == t) continue;
+            /* the same actor code on both sides is nearly always a
+             * coreference slip ("X ... his country"): not coded */
+            if (s >= 0 && t >= 0 &&
+                strcmp(c->doc->mentions[s].code, c->doc->mentions[t].code) == 0)
+                continue;
             emit(c, ev, code, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
             if (p->recip && t >= 0 && mod != 'r')
                 emit(c, ev, code, &best, trig, t, s, negated, future, docdate, doc_issues, c->lx);
@@ -894,6 +914,43 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     }
     if ((int)ev->len > before && consume >= 0) consumed[consume] = 1;
     return (int)ev->len - before;
+}
+
+/* "X said (that) Y must/should VERB": X demands of Y (CAMEO 100, or the
+ * root 10).  The obligation clause itself is not coded (modality). */
+static const char *const SPEECH_VERBS[] = {
+    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress",
+    "write", "announce", "argue", "add", "reiterate", "remind", "urge", NULL};
+
+static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
+                         uint32_t doc_issues) {
+    int ci = ev_lexicon_code(c->lx, "100");
+    if (ci < 0) ci = ev_lexicon_code(c->lx, "10");
+    if (ci < 0) return;
+    const ev_code *code = &c->lx->codes.items[ci];
+    for (int v = 0; v < c->n; v++) {
+        if (!is_verbal(&c->t[v]) || !rel_is(&c->t[v], "ccomp")) continue;
+        bool deontic = false;
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == v && rel_starts(&c->t[k], "aux") &&
+                lemma_in_list(&c->t[k], DEONTIC))
+                deontic = true;
+        int h = c->t[v].head;
+        if (!deontic || h < 0 || !lemma_in_list(&c->t[h], SPEECH_VERBS)) continue;
+        int mh;
+        int hm = modality(c, h, &mh);
+        if (hm == 'n' || hm == 'c') continue;
+        int srcs[16], tgts[16];
+        int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
+        int nt = coded_mentions(c, child_rel(c, v, "nsubj"), tgts, 16);
+        match m = {-1, -1, -1, -1, h};
+        for (int i = 0; i < ns; i++)
+            for (int j = 0; j < nt; j++)
+                if (srcs[i] != tgts[j] &&
+                    strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0)
+                    emit(c, ev, code, &m, h, srcs[i], tgts[j], false, false, docdate,
+                         doc_issues, c->lx);
+    }
 }
 
 /* Issues of the whole document that occur in at least 3 sentences. */
@@ -930,11 +987,13 @@ int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) 
             code_trigger(&c, &ev, i, docdate, doc_issues, consumed);
             for (size_t k = before; k < ev.len; k++) DYAD_VEC_PUSH(trigs, i);
         }
+        code_deontic(&c, &ev, docdate, doc_issues);
+        while (trigs.len < ev.len - first_ev) DYAD_VEC_PUSH(trigs, -1);
         /* drop events of modal heads whose complement was coded as intent */
         size_t w = first_ev;
         for (size_t k = first_ev; k < ev.len; k++) {
             int tk = trigs.items[k - first_ev];
-            if (consumed[tk]) continue;
+            if (tk >= 0 && consumed[tk]) continue;
             ev.items[w++] = ev.items[k];
         }
         ev.len = w;
