@@ -879,7 +879,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
      * respect"): cooperation codes need an actor there; conflict codes
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
-    if (best.tgt >= 0 && nt == 0 && general && code->quad <= 2) return 0;
+    if (best.tgt >= 0 && nt == 0 && general && !p->notarget && code->quad <= 2) return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
