@@ -770,7 +770,9 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
         int got = coded_mentions(c, cands[i], out, cap), k = 0;
         for (int j = 0; j < got; j++) {
             bool is_src = false;
-            for (int q = 0; q < ns; q++) is_src |= srcs[q] == out[j];
+            for (int q = 0; q < ns; q++)
+                is_src |= srcs[q] == out[j] ||
+                          strcmp(c->doc->mentions[srcs[q]].code, c->doc->mentions[out[j]].code) == 0;
             if (!is_src) out[k++] = out[j];
         }
         if (k) return k;
