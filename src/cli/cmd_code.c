@@ -137,6 +137,7 @@ static bool valid_date(const char *s) {
 
 int cmd_code(int argc, char **argv) {
     code_opts o = {.db = "dyad.db", .threads = 1};
+    bool db_explicit = false;
     char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0;
     if (!files) return EXIT_FATAL;
@@ -165,6 +166,7 @@ int cmd_code(int argc, char **argv) {
             o.replace = true;
         } else if (strcmp(a, "--db") == 0 && more) {
             o.db = argv[++i];
+            db_explicit = true;
         } else if (strcmp(a, "--no-db") == 0) {
             o.db = NULL;
         } else if ((strcmp(a, "-j") == 0 || strcmp(a, "--threads") == 0) && more) {
@@ -201,7 +203,11 @@ int cmd_code(int argc, char **argv) {
             break;
         }
     }
-#ifdef DYAD_HAVE_STORE
+#ifndef DYAD_HAVE_STORE
+    /* The store stage (src/store.c) is not in this build yet: say so when
+     * the user asked for a database explicitly. */
+    if (o.db && db_explicit) cli_error("code: this build has no store; events are not stored");
+#else
     if (rc == EXIT_OK && o.db) {
         dyad_error err = {0};
         r.st = dyad_store_open(o.db, &err);
