@@ -169,6 +169,11 @@ static int subject_of(const sctx *c, int v, int depth) {
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
         !(tv->feats & DYAD_F_VOICE_PASS))
         return h;
+    /* "British aircraft ... killed 4 Iraqis" parsed with the verb as a dep
+     * of the noun: the noun is its subject */
+    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
+        c->t[h].head < 0)
+        return h;
     return -1;
 }
 
