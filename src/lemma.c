@@ -4,7 +4,8 @@
  * 1. the lexicon learned from the treebanks: (exact form, tag), then
  *    (lowercase form, tag) -> most frequent lemma and FEATS (irregular
  *    forms such as met/meet, fled/flee come from here);
- * 2. proper nouns keep their form;
+ * 2. punctuation, proper nouns, symbols and unknown words with digits
+ *    keep their form;
  * 3. otherwise the suffix rules learned from the treebanks: the longest
  *    suffix of the lowercase form known for the tag gives "strip k bytes,
  *    append s" (studies -> study, stopped -> stop); FEATS are the tag's
@@ -100,6 +101,14 @@ static int is_past_verb(const dyad_model *m, int tag) {
 const char *syn_lemma(const dyad_model *m, dyad_doc *doc, const char *form, int tag,
                       uint32_t *feats) {
     char buf[256];
+    int upos = (int)m->tags[tag].upos;
+    if (upos == DYAD_PUNCT) {
+        /* UD English: punctuation is its own lemma, curly double quotes
+         * become straight ones */
+        *feats = 0;
+        if (strcmp(form, "\xe2\x80\x9c") == 0 || strcmp(form, "\xe2\x80\x9d") == 0) return "\"";
+        return form;
+    }
     size_t n = syn_normalize(form, buf, sizeof buf);
     const syn_entry *e = syn_table_get(&m->lexicon, syn_lex_key(buf, n, tag));
     char low[256];
@@ -113,7 +122,9 @@ const char *syn_lemma(const dyad_model *m, dyad_doc *doc, const char *form, int 
     }
     *feats = m->tags[tag].feats & ~(uint32_t)DYAD_F_VOICE_PASS;
     if (irr) return irr;
-    if (m->tags[tag].upos == DYAD_PROPN) return form;
+    if (upos == DYAD_PROPN || upos == DYAD_SYM) return form;
+    /* unknown numbers, dates, codes: keep the form */
+    if (strpbrk(form, "0123456789")) return form;
     size_t maxl = m->suffix_max < n ? m->suffix_max : n;
     for (size_t l = maxl + 1; l-- > 0;) {
         const syn_entry *r = syn_table_get(&m->suffix, syn_suffix_key(low + n - l, l, tag));

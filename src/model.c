@@ -145,7 +145,7 @@ static int model_from_sections(dyad_model *m, const sec_view *sv) {
     if (table_from(sv[SEC_TAGDICT], &m->tagdict) < 0 ||
         table_from(sv[SEC_LEXICON], &m->lexicon) < 0 ||
         table_from(sv[SEC_LEXLOWER], &m->lexlower) < 0 ||
-        table_from(sv[SEC_SUFFIX], &m->suffix) < 0)
+        table_from(sv[SEC_SUFFIX], &m->suffix) < 0 || table_from(sv[SEC_AMBIG], &m->ambig) < 0)
         return -1;
     if (sv[SEC_META].size >= 4) m->suffix_max = *(const uint32_t *)sv[SEC_META].p;
     return 0;

@@ -43,7 +43,7 @@ static inline uint64_t syn_combine(uint64_t a, uint64_t b) {
 enum {
     SEC_STRINGS = 1, SEC_TAGS, SEC_LABELS, SEC_TAGGER_INDEX, SEC_TAGGER_ROWS,
     SEC_TAGGER_META, SEC_PARSER_INDEX, SEC_PARSER_ROWS, SEC_PARSER_META,
-    SEC_TAGDICT, SEC_LEXICON, SEC_LEXLOWER, SEC_SUFFIX, SEC_META, SEC_COUNT
+    SEC_TAGDICT, SEC_LEXICON, SEC_LEXLOWER, SEC_SUFFIX, SEC_META, SEC_AMBIG, SEC_COUNT
 };
 typedef struct syn_section {
     uint32_t id;
@@ -149,6 +149,8 @@ typedef struct dyad_model {
     syn_table tagdict;   /* hash(form) -> a: tag (unambiguous frequent words) */
     syn_table lexicon;   /* hash(form, tag) -> a: lemma string offset, b: feats */
     syn_table lexlower;  /* hash(lowercase form, tag) -> same */
+    syn_table ambig;     /* hash(lowercase form) -> a: hash of the set of tags
+                            seen with it, b: its most frequent tag */
     syn_table suffix;    /* hash(tag, suffix) -> a: chars to strip, b: offset of
                             string to append */
     const char *strings; /* blob of NUL-terminated strings */
@@ -167,6 +169,9 @@ dyad_model *dyad_ctx_model(dyad_ctx *ctx);
 /* Per-sentence token features precomputed once (no malloc per token). */
 typedef struct syn_word {
     uint64_t form, lower, shape, pre[4], suf[4];
+    uint64_t lowkey;        /* syn_dict_key of the lowercase form */
+    uint32_t amb, top;      /* ambiguity class and most frequent tag + 1
+                               (0 when the word is unknown) */
     uint32_t flags;
 } syn_word;
 

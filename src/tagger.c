@@ -76,6 +76,8 @@ void syn_word_init(syn_word *w, const char *form) {
     if (upper && upper == alpha) flags |= WF_ALLUPPER;
     if (alpha) flags |= WF_ALPHA;
     w->shape = syn_hash_bytes(shape, sn, 3);
+    w->lowkey = syn_dict_key(low, n);
+    w->amb = w->top = 0;
     w->flags = flags;
     for (size_t k = 0; k < 4; k++) {
         size_t l = k + 1 < n ? k + 1 : n;
@@ -87,8 +89,8 @@ void syn_word_init(syn_word *w, const char *form) {
 #define TF(tmpl, v) syn_combine((uint64_t)(tmpl) * 0x100000001b3ULL, (v))
 #define TF2(tmpl, a, b) syn_combine(TF(tmpl, a), (b))
 
-static const syn_word bos = {0xb05b05, 0xb05b05, 0xb05, {1, 1, 1, 1}, {1, 1, 1, 1}, 0};
-static const syn_word eos = {0xe05e05, 0xe05e05, 0xe05, {2, 2, 2, 2}, {2, 2, 2, 2}, 0};
+static const syn_word bos = {0xb05b05, 0xb05b05, 0xb05, {1, 1, 1, 1}, {1, 1, 1, 1}, 1, 1, 9999, 0};
+static const syn_word eos = {0xe05e05, 0xe05e05, 0xe05, {2, 2, 2, 2}, {2, 2, 2, 2}, 2, 2, 9998, 0};
 
 int syn_tagger_features(const syn_word *w, int n, int i, int p1, int p2, uint64_t *out) {
     const syn_word *c = &w[i];
@@ -119,6 +121,12 @@ int syn_tagger_features(const syn_word *w, int n, int i, int p1, int p2, uint64_
     out[k++] = TF2(25, t1, c->suf[2]);
     out[k++] = TF2(26, n1->suf[0], c->suf[1]);
     out[k++] = TF2(27, t1, n1->lower);
+    out[k++] = TF(28, c->amb);
+    out[k++] = TF(29, n1->amb);
+    out[k++] = TF2(30, c->amb, t1);
+    out[k++] = TF(31, n1->top);
+    out[k++] = TF(32, n2->amb);
+    out[k++] = TF2(33, c->amb, n1->top);
     return k;
 }
 
@@ -140,7 +148,14 @@ static int best_class(const int32_t *scores, uint32_t n) {
 
 int syn_tag_sentence(const dyad_model *m, dyad_doc *doc, dyad_token *t, int n,
                      syn_word *w, int *tags) {
-    for (int i = 0; i < n; i++) syn_word_init(&w[i], t[i].form ? t[i].form : "");
+    for (int i = 0; i < n; i++) {
+        syn_word_init(&w[i], t[i].form ? t[i].form : "");
+        const syn_entry *a = syn_table_get(&m->ambig, w[i].lowkey);
+        if (a) {
+            w[i].amb = a->a;
+            w[i].top = a->b + 1;
+        }
+    }
     int32_t scores[SYN_MAX_CLASSES];
     uint64_t feats[SYN_TAG_NFEAT];
     for (int i = 0; i < n; i++) {

@@ -7,7 +7,9 @@
  *  1. read every *-ud-train.conllu of the directory (EWT and GUM);
  *  2. tag classes ("XPOS UPOS" pairs) and relation labels seen;
  *  3. tag dictionary (frequent words with one tag), lemma lexicon and
- *     suffix rules (lemma.c), most frequent FEATS per tag;
+ *     suffix rules (lemma.c), most frequent FEATS per tag; words of the
+ *     first treebank (by file name: EWT) count double in the lexicon, so
+ *     its lemma conventions win over GUM's (people/people, not person);
  *  4. tagger: averaged perceptron, greedy, a few epochs over shuffled
  *     sentences; then the training sentences are tagged with it in two
  *     folds (jackknifing: each half tagged by a tagger trained on the other
@@ -215,7 +217,8 @@ typedef struct packed {
     syn_wmeta meta;
 } packed;
 
-/* Averaged weights -> quantised sparse rows; drops |w| < prune. */
+/* Averaged weights -> quantised sparse rows; drops |w| < prune (or under
+ * a thousandth of the largest weight, if that is smaller). */
 static int percep_pack(const percep *p, float prune, packed *out) {
     float maxw = 0;
     for (size_t r = 0; r < p->rows.len; r++)
@@ -223,6 +226,9 @@ static int percep_pack(const percep *p, float prune, packed *out) {
             if (fabsf(p->rows.items[r].e[k].w) > maxw) maxw = fabsf(p->rows.items[r].e[k].w);
     if (maxw == 0) maxw = 1;
     float scale = maxw / 32000.0f;
+    /* small models (tiny treebanks) have small weights: never prune more
+     * than a thousandth of the largest */
+    if (prune > maxw * 1e-3f) prune = maxw * 1e-3f;
     DYAD_VEC(uint64_t) keys = {0};
     DYAD_VEC(uint32_t) offs = {0};
     DYAD_VEC(uint32_t) words = {0};
@@ -280,6 +286,7 @@ typedef struct tsent {
     int *gold_head;     /* 1-based words, 0 root; projectivized */
     int *gold_label;
     syn_word *w;
+    int primary;        /* from the first treebank: counts double in the lexicon */
 } tsent;
 
 typedef struct trainer {
@@ -413,6 +420,7 @@ static int build_sentences(trainer *T) {
             tsent s = {0};
             s.t = doc->tokens + se->first;
             s.n = n;
+            s.primary = di == 0;
             s.gold_tag = dyad_doc_alloc(doc, (size_t)n * sizeof(int));
             s.pred_tag = dyad_doc_alloc(doc, (size_t)n * sizeof(int));
             s.gold_head = dyad_doc_alloc(doc, (size_t)(n + 1) * sizeof(int));
@@ -534,6 +542,62 @@ static int build_tagdict(trainer *T, entry_vec *out) {
     return 0;
 }
 
+/* Ambiguity classes: for each lowercase form seen at least twice, the set
+ * of tags it takes (tags under 5% of its uses left out) and its most
+ * frequent tag; the training words get them too. */
+static int build_ambig(trainer *T, entry_vec *out) {
+    dictrec *r = malloc((T->nwords + 1) * sizeof *r);
+    if (!r) return -1;
+    size_t n = 0;
+    for (size_t s = 0; s < T->sents.len; s++)
+        for (int i = 0; i < T->sents.items[s].n; i++) {
+            r[n].key = T->sents.items[s].w[i].lowkey;
+            r[n++].tag = T->sents.items[s].gold_tag[i];
+        }
+    qsort(r, n, sizeof *r, cmp_dictrec);
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && r[j].key == r[i].key) j++;
+        size_t total = j - i, bestc = 0;
+        int best = 0;
+        uint64_t h = 0x9e37;
+        for (size_t k = i; k < j;) {
+            size_t e = k;
+            while (e < j && r[e].tag == r[k].tag) e++;
+            if (e - k > bestc) {
+                bestc = e - k;
+                best = r[k].tag;
+            }
+            if ((e - k) * 20 >= total) h = syn_combine(h, (uint64_t)r[k].tag);
+            k = e;
+        }
+        if (total >= 2) {
+            syn_entry en = {r[i].key, (uint32_t)h | 1u, (uint32_t)best};
+            if (DYAD_VEC_PUSH(*out, en) < 0) {
+                free(r);
+                return -1;
+            }
+        }
+        i = j;
+    }
+    free(r);
+    hmap pos = {0};
+    for (size_t k = 0; k < out->len; k++)
+        if (!hmap_get(&pos, out->items[k].key, 1, (uint32_t)k)) return -1;
+    for (size_t s = 0; s < T->sents.len; s++)
+        for (int k = 0; k < T->sents.items[s].n; k++) {
+            syn_word *w = &T->sents.items[s].w[k];
+            uint32_t *v = hmap_get(&pos, w->lowkey, 0, 0);
+            if (v) {
+                w->amb = out->items[*v].a;
+                w->top = out->items[*v].b + 1;
+            }
+        }
+    hmap_free(&pos);
+    return 0;
+}
+
 #define SUFFIX_MAX 6
 
 typedef struct sufrec {
@@ -619,8 +683,8 @@ static int build_suffix(trainer *T, const lexrec *types, size_t ntypes, entry_ve
 
 static int build_lexicons(trainer *T, entry_vec *lex, entry_vec *lexlow, entry_vec *suf,
                           uint32_t *tagfeats) {
-    lexrec *r = malloc(T->nwords * sizeof *r);
-    lexrec *rl = malloc(T->nwords * sizeof *rl);
+    lexrec *r = malloc(2 * T->nwords * sizeof *r);
+    lexrec *rl = malloc(2 * T->nwords * sizeof *rl);
     if (!r || !rl) {
         free(r);
         free(rl);
@@ -647,6 +711,12 @@ static int build_lexicons(trainer *T, entry_vec *lex, entry_vec *lexlow, entry_v
             char *low = dyad_doc_strndup(arena, buf, l);
             rl[n] = (lexrec){syn_lex_key(buf, l, tag), t->lemma, t->feats, tag, (uint32_t)l, low};
             n++;
+            if (se->primary) {
+                /* the first treebank's conventions win ties and near-ties */
+                r[n] = r[n - 1];
+                rl[n] = rl[n - 1];
+                n++;
+            }
         }
     }
     /* per tag: features present on more than half its words */
@@ -875,7 +945,7 @@ static int train_parser(trainer *T, percep *p, int epochs) {
 /* ---- writing ---- */
 static int write_model(trainer *T, const char *out, const packed *tg, const packed *pa,
                        const entry_vec *dict, const entry_vec *lex, const entry_vec *lexlow,
-                       const entry_vec *suf, const uint32_t *tagfeats) {
+                       const entry_vec *suf, const entry_vec *amb, const uint32_t *tagfeats) {
     size_t ntags = T->tag_x.len, nl = T->labels.len;
     size_t tags_bytes = 8 + ntags * sizeof(syn_tag_rec);
     char *tags = calloc(1, tags_bytes);
@@ -883,8 +953,10 @@ static int write_model(trainer *T, const char *out, const packed *tg, const pack
     size_t b1 = 0, b2 = 0, b3 = 0, b4 = 0;
     syn_entry *td = table_build(dict, &b1), *tl = table_build(lex, &b2);
     syn_entry *tll = table_build(lexlow, &b3), *ts = table_build(suf, &b4);
+    size_t b5 = 0;
+    syn_entry *ta = table_build(amb, &b5);
     int rc = -1;
-    if (tags && labels && td && tl && tll && ts) {
+    if (tags && labels && td && tl && tll && ts && ta) {
         *(uint32_t *)tags = (uint32_t)ntags;
         syn_tag_rec *tr = (syn_tag_rec *)(tags + 8);
         for (size_t i = 0; i < ntags; i++) {
@@ -910,6 +982,7 @@ static int write_model(trainer *T, const char *out, const packed *tg, const pack
             {SEC_LEXLOWER, tll, b3},
             {SEC_SUFFIX, ts, b4},
             {SEC_META, &meta, sizeof meta},
+            {SEC_AMBIG, ta, b5},
         };
         rc = syn_model_write(out, secs, (int)DYAD_ARRAY_LEN(secs), T->err);
         if (T->log && rc == 0)
@@ -926,6 +999,7 @@ static int write_model(trainer *T, const char *out, const packed *tg, const pack
     free(tl);
     free(tll);
     free(ts);
+    free(ta);
     return rc;
 }
 
@@ -981,9 +1055,9 @@ int dyad_train(const char *treebank_dir, const char *out_path, int epochs, FILE 
     T.log = log;
     T.err = err;
     if (epochs <= 0) epochs = 8;
-    int tag_epochs = epochs < 5 ? epochs : 5;
+    int tag_epochs = epochs < 8 ? epochs : 8;
     intern(&T, "");
-    entry_vec dict = {0}, lex = {0}, lexlow = {0}, suf = {0};
+    entry_vec dict = {0}, lex = {0}, lexlow = {0}, suf = {0}, amb = {0};
     percep tp = {0}, pp = {0};
     packed tg = {0}, pa = {0};
     hmap dh = {0};
@@ -999,6 +1073,7 @@ int dyad_train(const char *treebank_dir, const char *out_path, int epochs, FILE 
     }
     if (rc == 0) rc = build_tagdict(&T, &dict);
     if (rc == 0) rc = dict_to_hmap(&dict, &dh);
+    if (rc == 0) rc = build_ambig(&T, &amb);
     if (rc == 0) rc = build_lexicons(&T, &lex, &lexlow, &suf, tagfeats);
     if (rc == 0 && log)
         fprintf(log, "train: tag dictionary %zu words, lexicon %zu, suffix rules %zu\n",
@@ -1019,7 +1094,7 @@ int dyad_train(const char *treebank_dir, const char *out_path, int epochs, FILE 
     if (rc == 0) rc = percep_pack(&tp, 0.05f, &tg);
     if (rc == 0) rc = percep_pack(&pp, 1.0f, &pa);
     if (rc == 0)
-        rc = write_model(&T, out_path, &tg, &pa, &dict, &lex, &lexlow, &suf, tagfeats);
+        rc = write_model(&T, out_path, &tg, &pa, &dict, &lex, &lexlow, &suf, &amb, tagfeats);
     if (rc < 0 && !err->msg[0]) dyad_error_set(err, out_path, 0, -1, "training failed");
     percep_free(&tp);
     percep_free(&pp);
@@ -1030,6 +1105,7 @@ int dyad_train(const char *treebank_dir, const char *out_path, int epochs, FILE 
     DYAD_VEC_FREE(lex);
     DYAD_VEC_FREE(lexlow);
     DYAD_VEC_FREE(suf);
+    DYAD_VEC_FREE(amb);
     free(tagfeats);
     for (size_t i = 0; i < T.docs.len; i++) dyad_doc_free(T.docs.items[i]);
     DYAD_VEC_FREE(T.docs);
