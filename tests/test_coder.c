@@ -216,6 +216,20 @@ static void negation_spreads_to_conjuncts(void **state) {
     dyad_doc_free(d);
 }
 
+static void deontic_clause_is_a_demand(void **state) {
+    /* Brazil said Colombia must leave Peru . -> BRA demands of COL; the
+     * leaving has not happened */
+    dyad_doc *d = code("Brazil/Brazil/PROPN/2/nsubj said/say/VERB/0/root Colombia/Colombia/PROPN/5/nsubj "
+                       "must/must/AUX/5/aux leave/leave/VERB/2/ccomp Peru/Peru/PROPN/5/obj "
+                       "././PUNCT/2/punct");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "100");
+    assert_string_equal(src_code(d, 0), "BRA");
+    assert_string_equal(tgt_code(d, 0), "COL");
+    assert_string_equal(d->events[0].rule, "coder:deontic");
+    dyad_doc_free(d);
+}
+
 static void lexicon_errors_reported(void **state) {
     ev_lexicon *lx = ev_lexicon_new();
     char path[64];
@@ -252,6 +266,7 @@ int main(void) {
         cmocka_unit_test(intent_conflict_threat),
         cmocka_unit_test(irrealis_complement),
         cmocka_unit_test(negation_spreads_to_conjuncts),
+        cmocka_unit_test(deontic_clause_is_a_demand),
         cmocka_unit_test(lexicon_errors_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

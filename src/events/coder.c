@@ -298,6 +298,19 @@ static int modality(const sctx *c, int v, int *mhead) {
         const dyad_token *tx = &c->t[x];
         int h = tx->head;
         if (h < 0) break;
+        /* a gerund or clause as subject ("removing the sanctions is out of
+         * the question") and an infinitive completing a noun ("an appeal to
+         * lay down their arms", "plans to attack") are not asserted */
+        if (rel_starts(tx, "csubj")) return 'c';
+        if (rel_is(tx, "acl") && has_case_word(c, x, "to")) return 'c';
+        /* purpose clauses share the modality of their head: "must ensure
+         * security to allow ..." */
+        if (rel_is(tx, "advcl") && has_case_word(c, x, "to") &&
+            !lemma_in_list(&c->t[h], INTENT_HEADS)) {
+            int m2;
+            int hm = modality(c, h, &m2);
+            if (hm == 'n' || hm == 'c') return hm;
+        }
         if ((rel_is(tx, "advcl") || rel_starts(tx, "acl") || rel_is(tx, "xcomp") ||
              rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
             lemma_in_list(&c->t[h], ALLEGATION_HEADS) && has_case_word(c, x, "of"))
