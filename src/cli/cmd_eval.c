@@ -299,6 +299,8 @@ static int eval_petrarch(const char *path, char *xml, const char *const *extra, 
             xml_attr(q, qe, "sourcecode", t.s, sizeof t.s);
             xml_attr(q, qe, "targetcode", t.t, sizeof t.t);
             xml_attr(q, qe, "eventcode", t.c, sizeof t.c);
+            /* an EventCoding with no codes at all means "no event" */
+            if (!t.s[0] && !t.t[0] && !t.c[0]) continue;
             if (nexp < 32 && !ev_triple_in(exp, nexp, &t)) exp[nexp++] = t;
         }
         char iso[11] = "";
