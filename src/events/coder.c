@@ -22,8 +22,10 @@
  *     into its intent code (table `intent_code` below);
  *   - refusal: xcomp under refuse/decline/reject turns cooperation into the
  *     CAMEO 12 rejection codes (table `reject_code`), negated = true;
- *   - negation ("not", "never", "n't", "no longer"): the event is not coded
- *     (CAMEO codes what happened, not what did not happen);
+ *   - negation ("not", "never", "n't"): negated cooperation (03, 05-08:
+ *     "will not accept refugees") is coded as the CAMEO 12 rejection like a
+ *     refusal; other negated events are not coded (CAMEO codes what
+ *     happened, not what did not);
  *   - conditionals ("if"/"unless" clauses) and questions are not coded;
  *   - reported speech: the embedded clause is coded on its own; the saying
  *     verb codes only when the lexicon has a pattern for it with a target.
@@ -849,7 +851,14 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                        &mhead);
     bool negated = false, future = false;
     int consume = -1;     /* modal head whose own event this one replaces */
-    if (mod == 'n' || mod == 'c') return 0;
+    /* "will not accept/allow/provide ...": negated cooperation (03, 05-08)
+     * is a rejection in CAMEO; other negated events are not coded */
+    if (mod == 'n') {
+        int r = atoi(code->root);
+        if (r == 3 || (r >= 5 && r <= 8)) mod = 'r';
+        else return 0;
+    }
+    if (mod == 'c') return 0;
     if (mod == 'i') {
         future = true;
         int root = atoi(code->root);
