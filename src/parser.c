@@ -240,7 +240,7 @@ static void parse_words(const dyad_model *m, syn_parse_state *st, const syn_ptok
     while (!syn_state_done(st)) {
         int nf = syn_parser_features(st, tk, feats);
         memset(scores, 0, (size_t)ncls * sizeof *scores);
-        for (int f = 0; f < nf; f++) syn_weights_add(&m->parser, feats[f], scores);
+        syn_weights_score(&m->parser, feats, nf, scores);
         int a = best_legal(st, scores, ncls);
         if (a < 0) break;
         syn_apply(st, a);

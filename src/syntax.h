@@ -127,6 +127,39 @@ static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *
     }
 }
 
+/* Scores n features at once: prefetches every index slot, then every row,
+ * then sums, so the cache misses of the lookups overlap.  scores must hold
+ * w->nclasses zeroed counters. */
+static inline void syn_weights_score(const syn_weights *w, const uint64_t *keys, int n,
+                                     int32_t *scores) {
+    const uint32_t *rows[128];
+    if (!w->index || n > 128) {
+        for (int f = 0; f < n; f++) syn_weights_add(w, keys[f], scores);
+        return;
+    }
+    for (int f = 0; f < n; f++) __builtin_prefetch(&w->index[(keys[f] | 1) & w->mask]);
+    for (int f = 0; f < n; f++) {
+        uint64_t key = keys[f] | 1;
+        uint32_t check = syn_wcheck(key);
+        rows[f] = NULL;
+        for (uint64_t i = key & w->mask;; i = (i + 1) & w->mask) {
+            const syn_windex *e = &w->index[i];
+            if (e->check == check) {
+                rows[f] = w->rows + e->off;
+                __builtin_prefetch(rows[f]);
+                break;
+            }
+            if (e->check == 0) break;
+        }
+    }
+    for (int f = 0; f < n; f++) {
+        const uint32_t *r = rows[f];
+        if (!r) continue;
+        uint32_t cnt = r[0];
+        for (uint32_t k = 1; k <= cnt; k++) scores[r[k] >> 16] += (int16_t)(r[k] & 0xFFFF);
+    }
+}
+
 #define SYN_MAX_CLASSES 512
 
 typedef struct dyad_model {

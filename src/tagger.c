@@ -169,7 +169,7 @@ int syn_tag_sentence(const dyad_model *m, dyad_doc *doc, dyad_token *t, int n,
             int nf = syn_tagger_features(w, n, i, i ? tags[i - 1] : -1,
                                          i > 1 ? tags[i - 2] : -1, feats);
             memset(scores, 0, m->ntags * sizeof *scores);
-            for (int f = 0; f < nf; f++) syn_weights_add(&m->tagger, feats[f], scores);
+            syn_weights_score(&m->tagger, feats, nf, scores);
             tag = best_class(scores, m->ntags);
         }
         tags[i] = tag;

@@ -1054,7 +1054,7 @@ int dyad_train(const char *treebank_dir, const char *out_path, int epochs, FILE 
     T.r.s = 0x2545F4914F6CDD1DULL;
     T.log = log;
     T.err = err;
-    if (epochs <= 0) epochs = 8;
+    if (epochs <= 0) epochs = 12;
     int tag_epochs = epochs < 8 ? epochs : 8;
     intern(&T, "");
     entry_vec dict = {0}, lex = {0}, lexlow = {0}, suf = {0}, amb = {0};

@@ -16,7 +16,7 @@ static void usage(FILE *f) {
           "Trains the part-of-speech tagger, lemmatizer and dependency parser on every\n"
           "*-ud-train.conllu file in DIR and writes the model to FILE (the one dyad\n"
           "loads is data/model/dyad.model).  --epochs sets the parser's passes over\n"
-          "the data (default 8; the tagger uses at most 5).  Training is\n"
+          "the data (default 12; the tagger uses at most 8).  Training is\n"
           "deterministic: the same data and options give the same model.\n",
           f);
 }
