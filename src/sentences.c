@@ -16,7 +16,10 @@
  *      sentence only when the next word is a frequent sentence starter (the
  *      table below) -- "U.S. forces" stays whole, "in the U.S. The next day"
  *      splits; titles (Mr., Gen., Sen. ...) and initials (George W. Bush)
- *      never end one.
+ *      never end one;
+ *   5. a news dateline opening a paragraph ("BOGOTA --", "LIMA, Peru (AP) -")
+ *      is a unit of its own, so that its place name does not become the
+ *      subject of the first sentence.
  * Sentences and tokens are stored in the document's arena.
  */
 #include "text.h"
@@ -117,9 +120,45 @@ static size_t after_citation(const dyad_doc *d, const dyad_token *t, size_t n, s
     return end;
 }
 
+/* Is the token a word written in capitals only ("BOGOTA", "D.C.")? */
+static bool all_caps_word(const char *f) {
+    int letters = 0;
+    for (const unsigned char *p = (const unsigned char *)f; *p; p++) {
+        if (*p >= 'a' && *p <= 'z') return false;
+        if (*p >= 'A' && *p <= 'Z') letters++;
+    }
+    return letters >= 2;
+}
+
+/* When tokens from i on are a dateline -- capitalised place words (the first
+ * in capitals), commas, a parenthesised agency, then a dash -- returns the
+ * index after the dash; else 0.  Used only where a paragraph starts. */
+static size_t dateline_end(const dyad_token *t, size_t n, size_t i) {
+    if (i >= n || !all_caps_word(t[i].form)) return 0;
+    bool in_paren = false;
+    for (size_t k = i + 1; k < n && k < i + 10; k++) {
+        const char *f = t[k].form;
+        if (!strcmp(f, "--") || (!strcmp(f, "-") && t[k].start > t[k - 1].end))
+            return in_paren ? 0 : k + 1;
+        if (!strcmp(f, "(")) { in_paren = true; continue; }
+        if (!strcmp(f, ")")) { in_paren = false; continue; }
+        if (!strcmp(f, ",") || in_paren) continue;
+        if (!(f[0] >= 'A' && f[0] <= 'Z')) return 0;
+    }
+    return 0;
+}
+
 int dyad_text_split(const dyad_doc *d, const dyad_token *t, size_t n, dyad_u32vec *ends) {
     size_t i = 0;
     while (i < n) {
+        size_t dl;
+        bool para_start = i == 0 || breaks_between(d, t[i - 1].end, t[i].start) > 0;
+        if (para_start && (i == 0 || (ends->len && ends->items[ends->len - 1] == i)) &&
+            (dl = dateline_end(t, n, i)) != 0 && dl < n) {
+            if (DYAD_VEC_PUSH(*ends, (uint32_t)dl) < 0) return -1;
+            i = dl;
+            continue;
+        }
         size_t end = i + 1;          /* candidate: sentence ends after token i */
         bool split = false;
         const char *f = t[i].form;

@@ -88,6 +88,18 @@ typedef DYAD_VEC(size_t) off_vec;
 
 typedef struct score { size_t gold, sys, match; } score;
 
+static void datelines(void **state) {
+    ASSERT_SENTS("QUITO -- The minister resigned on Friday.",
+                 "QUITO -- || The minister resigned on Friday.");
+    ASSERT_SENTS("LIMA, Peru (AP) - Farmers blocked roads.\n\nHAVANA -- Talks ended.",
+                 "LIMA, Peru (AP) - || Farmers blocked roads. || HAVANA -- || Talks ended.");
+    /* Not a dateline: mid-sentence capitals, or a hyphen inside a word. */
+    ASSERT_SENTS("The NATO-led mission -- its third -- ended.",
+                 "The NATO-led mission -- its third -- ended.");
+    ASSERT_SENTS("NATO said -- again -- that it would stay.",
+                 "NATO said -- again -- that it would stay.");
+}
+
 static void score_doc(const dyad_buf *text, const off_vec *gold, score *sc) {
     if (!text->len) return;
     dyad_doc *d = dyad_doc_new("g", NULL, NULL, text->data, text->len);
@@ -164,6 +176,7 @@ int main(void) {
         cmocka_unit_test(initials_numbers),
         cmocka_unit_test(quotes_ellipses),
         cmocka_unit_test(headlines_and_lines),
+        cmocka_unit_test(datelines),
         cmocka_unit_test(gum_sentence_f1),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
