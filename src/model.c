@@ -174,6 +174,9 @@ dyad_model *dyad_model_load(const char *path, dyad_error *err) {
     }
     void *map = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
+    /* ask the kernel to read the model ahead (asynchronously): the weight
+     * lookups are random, and faulting pages in one at a time is slow */
+    if (map != MAP_FAILED) madvise(map, (size_t)st.st_size, MADV_WILLNEED);
     if (map == MAP_FAILED) {
         dyad_error_set(err, path, 0, -1, "cannot map model: %s", strerror(errno));
         return NULL;
