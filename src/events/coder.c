@@ -908,10 +908,10 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
      * respect"): cooperation codes need an actor there; conflict codes
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
+    if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     if (best.tgt >= 0 && nt == 0 && general && !p->notarget && code->quad <= 2) return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
-    if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     if (strcmp(code->root, "01") == 0 && nt == 0) return TRY_NEXT;
     if (ns == 0) srcs[ns++] = -1;
     if (nt == 0) tgts[nt++] = -1;
