@@ -118,6 +118,11 @@ const char *syn_lemma(const dyad_model *m, dyad_doc *doc, const char *form, int 
     const char *irr = is_past_verb(m, tag) ? irregular_lemma(low) : NULL;
     if (e && e->a < m->strings_len) {
         *feats = e->b & ~(uint32_t)DYAD_F_VOICE_PASS;
+        /* a lexical past verb's person and number come from its subject,
+         * not from the form (met: I met / they met) */
+        if (upos == DYAD_VERB && strcmp(m->tag_xpos[tag], "VBD") == 0)
+            *feats &= ~(uint32_t)(DYAD_F_PERSON_1 | DYAD_F_PERSON_2 | DYAD_F_PERSON_3 |
+                                  DYAD_F_NUM_SING | DYAD_F_NUM_PLUR);
         return irr ? irr : m->strings + e->a;
     }
     *feats = m->tags[tag].feats & ~(uint32_t)DYAD_F_VOICE_PASS;
