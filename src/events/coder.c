@@ -461,6 +461,14 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
                 if (strcmp(s->preps.w[i], "to") == 0 || strcmp(s->preps.w[i], "for") == 0)
                     r = child_rel(c, head, "iobj");
         }
+        if (r < 0) {
+            /* "hand over T": the "preposition" is the verb's particle and T
+             * its object */
+            for (int k = 0; k < c->n && r < 0; k++)
+                if (c->t[k].head == head && rel_is(&c->t[k], "compound:prt") &&
+                    lemma_in(&c->t[k], &s->preps))
+                    r = child_rel(c, head, "obj");
+        }
         if (r < 0 && s->obj_ok) {
             if (head == trig && is_passive(c, head)) r = child_rel(c, head, "nsubj:pass");
             if (r < 0) r = child_rel(c, head, "obj");
