@@ -697,9 +697,7 @@ static int emit(const sctx *c, event_vec *ev, const ev_code *code, const match *
     else
         snprintf(rule, sizeof rule, "coder:deontic");
     e.rule = dyad_doc_strndup(c->doc, rule, strlen(rule));
-    for (size_t i = 0; i < ev->len; i++)
-        if (same_event(&ev->items[i], &e)) return 0;
-    return DYAD_VEC_PUSH(*ev, e);
+    return DYAD_VEC_PUSH(*ev, e);     /* duplicates go after the modal filter */
 }
 
 static bool sentence_discarded(const sctx *c) {
@@ -1031,6 +1029,9 @@ int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) 
         for (size_t k = first_ev; k < ev.len; k++) {
             int tk = trigs.items[k - first_ev];
             if (tk >= 0 && consumed[tk]) continue;
+            bool dup = false;     /* one event per (code, source, target) */
+            for (size_t q = first_ev; q < w && !dup; q++) dup = same_event(&ev.items[q], &ev.items[k]);
+            if (dup) continue;
             ev.items[w++] = ev.items[k];
         }
         ev.len = w;
