@@ -756,6 +756,16 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
             if (sj >= 0) cands[nc++] = sj;
         }
     }
+    /* "threatened to stop talks if the United States goes ahead": the
+     * subject of a condition on the trigger or on its complement */
+    for (int k = 0; k < c->n && nc < 14; k++) {
+        int h = c->t[k].head;
+        if (h < 0 || !rel_is(&c->t[k], "advcl")) continue;
+        if (h != trig && !(c->t[h].head == trig && rel_is(&c->t[h], "xcomp"))) continue;
+        if (!has_case_word(c, k, "if") && !has_case_word(c, k, "unless")) continue;
+        int sj = child_rel(c, k, "nsubj");
+        if (sj >= 0) cands[nc++] = sj;
+    }
     for (int k = 0; k < c->n && nc < 14; k++) {
         if (c->t[k].head != trig || !(rel_starts(&c->t[k], "obl") || rel_starts(&c->t[k], "nmod")))
             continue;
