@@ -751,7 +751,7 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
     if (obj >= 0 && !is_temporal(c, obj)) cands[nc++] = obj;
     for (int k = 0; k < c->n && nc < 14; k++) {
         if (c->t[k].head != trig) continue;
-        if (rel_is(&c->t[k], "ccomp") && is_verbal(&c->t[k])) {
+        if (rel_is(&c->t[k], "ccomp")) {     /* verbal or copular clause */
             int sj = child_rel(c, k, "nsubj");
             if (sj >= 0) cands[nc++] = sj;
         }
@@ -875,7 +875,11 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
         else return 0;
     }
     if (mod == 'c') return 0;
-    if (mod == 'i') {
+    if (mod == 'i' && p->foreign) {
+        /* PETRARCH dictionaries code the verb as written ("will break
+         * relations" keeps the code of "break relations") */
+        future = true;
+    } else if (mod == 'i') {
         future = true;
         int root = atoi(code->root);
         /* the pattern itself may already name the modal verb */

@@ -59,6 +59,7 @@ typedef struct ev_pattern {
     ev_slot src, tgt;
     bool recip, nosource, notarget;
     int code2;          /* PETRARCH [a:b]: code of the target->source event, -1 */
+    bool foreign;       /* imported (PETRARCH): its codes already encode modality */
     int specificity;    /* more required words -> more specific */
 } ev_pattern;
 

@@ -178,6 +178,7 @@ static void translate(const char *verb, char *after, psyn *syn, int nsyn, dyad_b
 
 /* "[032:033]": 033 is the code of the target's reciprocal event. */
 static void set_code2(ev_lexicon *lx, int pi, const char *code2) {
+    lx->pats.items[pi].foreign = true;
     if (!code2 || !*code2 || *code2 == '-') return;
     int c2 = ev_lexicon_ensure_code(lx, code2);
     if (c2 >= 0) lx->pats.items[pi].code2 = c2;
