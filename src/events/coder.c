@@ -816,6 +816,20 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
     return 0;
 }
 
+/* The predicate of the clause a nominal trigger belongs to ("a ceasefire
+ * could take place" -> "take"): its modality is the event's. */
+static int clause_head(const sctx *c, int noun) {
+    int x = noun;
+    for (int steps = 0; steps < 8; steps++) {
+        int h = c->t[x].head;
+        if (h < 0) return x;
+        if (rel_starts(&c->t[x], "acl") || rel_is(&c->t[x], "parataxis")) return noun;
+        x = h;
+        if (is_verbal(&c->t[x])) return x;
+    }
+    return noun;
+}
+
 #define TRY_NEXT (-100)
 static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                       const char *docdate, uint32_t doc_issues, unsigned char *consumed);
@@ -862,9 +876,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     const ev_pattern *p = &c->lx->pats.items[best.pat];
     const ev_code *code = &c->lx->codes.items[p->code];
     int mhead = -1;
-    int mod = modality(c, is_verbal(tt) ? trig : (governing_verb(c, trig) >= 0
-                                                       ? governing_verb(c, trig) : trig),
-                       &mhead);
+    int mod = modality(c, is_verbal(tt) ? trig : clause_head(c, trig), &mhead);
     bool negated = false, future = false;
     int consume = -1;     /* modal head whose own event this one replaces */
     /* "will not accept/allow/provide ...": negated cooperation (03, 05-08)
@@ -929,7 +941,14 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
-    if (best.tgt >= 0 && nt == 0 && general && !p->notarget && code->quad <= 2) return 0;
+    /* Verbal conflict (09-13) is often about a proposition ("rejected the
+     * plan", "demanded the withdrawal") and violence (18-20) may hit places
+     * ("shelled the village"); other general frames need an actor object
+     * ("saw the film", "held a session" is no arrest). */
+    int rootn = atoi(code->root);
+    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
+        !(rootn >= 9 && rootn <= 13) && !(rootn >= 18 && rootn <= 20))
+        return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
     if (strcmp(code->root, "01") == 0 && nt == 0) return TRY_NEXT;
