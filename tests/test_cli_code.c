@@ -8,9 +8,9 @@
 
 /* Floors measured with the model and lexicon of this commit (figures are
  * printed; see docs/events.md for the commands). */
-#define PLOVER_TYPE_FLOOR 0.48
-#define PLOVER_TRIPLE_FLOOR 0.34
-#define PETRARCH_FLOOR 0.35
+#define PLOVER_TYPE_FLOOR 0.52
+#define PLOVER_TRIPLE_FLOOR 0.39
+#define PETRARCH_FLOOR 0.40
 
 static void code_help_and_usage(void **state) {
     char cmd[1024], *out = NULL;
