@@ -19,7 +19,7 @@ static void shipped_lexicon_loads(void **state) {
     assert_true(n > 500);
     assert_true(lx->codes.len >= 150);
     for (int r = 1; r <= 20; r++) {
-        char root[4];
+        char root[12];
         snprintf(root, sizeof root, "%02d", r);
         int ci = ev_lexicon_code(lx, root);
         if (ci < 0) continue;       /* the lexicon is written root by root */
