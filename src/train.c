@@ -218,7 +218,7 @@ typedef struct packed {
 } packed;
 
 /* Averaged weights -> quantised sparse rows; drops |w| < prune (or under
- * a thousandth of the largest weight, if that is smaller). */
+ * a hundredth of the largest weight, if that is smaller). */
 static int percep_pack(const percep *p, float prune, packed *out) {
     float maxw = 0;
     for (size_t r = 0; r < p->rows.len; r++)
@@ -227,8 +227,8 @@ static int percep_pack(const percep *p, float prune, packed *out) {
     if (maxw == 0) maxw = 1;
     float scale = maxw / 32000.0f;
     /* small models (tiny treebanks) have small weights: never prune more
-     * than a thousandth of the largest */
-    if (prune > maxw * 1e-3f) prune = maxw * 1e-3f;
+     * than a hundredth of the largest */
+    if (prune > maxw * 1e-2f) prune = maxw * 1e-2f;
     DYAD_VEC(uint64_t) keys = {0};
     DYAD_VEC(uint32_t) offs = {0};
     DYAD_VEC(uint32_t) words = {0};
