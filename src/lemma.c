@@ -4,8 +4,8 @@
  * 1. the lexicon learned from the treebanks: (exact form, tag), then
  *    (lowercase form, tag) -> most frequent lemma and FEATS (irregular
  *    forms such as met/meet, fled/flee come from here);
- * 2. punctuation, proper nouns, symbols and unknown words with digits
- *    keep their form;
+ * 2. punctuation, proper nouns, symbols, unknown words with digits and
+ *    unknown capitalised adjectives (Colombian) keep their form;
  * 3. otherwise the suffix rules learned from the treebanks: the longest
  *    suffix of the lowercase form known for the tag gives "strip k bytes,
  *    append s" (studies -> study, stopped -> stop); FEATS are the tag's
@@ -128,6 +128,9 @@ const char *syn_lemma(const dyad_model *m, dyad_doc *doc, const char *form, int 
     *feats = m->tags[tag].feats & ~(uint32_t)DYAD_F_VOICE_PASS;
     if (irr) return irr;
     if (upos == DYAD_PROPN || upos == DYAD_SYM) return form;
+    /* unknown capitalised adjectives are names of peoples and places
+     * (Colombian, Sunni): keep the form */
+    if (upos == DYAD_ADJ && form[0] >= 'A' && form[0] <= 'Z' && n > 1 && low[1] == form[1]) return form;
     /* unknown numbers, dates, codes: keep the form */
     if (strpbrk(form, "0123456789")) return form;
     size_t maxl = m->suffix_max < n ? m->suffix_max : n;
