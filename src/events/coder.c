@@ -49,9 +49,24 @@ typedef struct sctx {
 
 /* ---- token helpers ---- */
 
+/* a equals b ignoring ASCII case and hyphens ("re-open" = "reopen"). */
+static bool eq_nohyphen(const char *a, const char *b) {
+    for (;;) {
+        while (*a == '-') a++;
+        while (*b == '-') b++;
+        if (!*a || !*b) return !*a && !*b;
+        char x = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+        char y = *b >= 'A' && *b <= 'Z' ? (char)(*b + 32) : *b;
+        if (x != y) return false;
+        a++;
+        b++;
+    }
+}
+
 static bool lemma_is(const dyad_token *t, const char *w) {
     if (t->lemma && dyad_strcasecmp_ascii(t->lemma, w) == 0) return true;
-    return t->form && dyad_strcasecmp_ascii(t->form, w) == 0;
+    if (t->form && dyad_strcasecmp_ascii(t->form, w) == 0) return true;
+    return t->lemma && strchr(t->lemma, '-') && eq_nohyphen(t->lemma, w);
 }
 
 static bool lemma_in(const dyad_token *t, const ev_alts *a) {
@@ -840,6 +855,14 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
     const dyad_token *tt = &c->t[trig];
     const ev_index_entry *e = ev_lexicon_lookup(c->lx, tt->lemma ? tt->lemma : tt->form);
     if (!e && tt->form) e = ev_lexicon_lookup(c->lx, tt->form);
+    if (!e && tt->lemma && strchr(tt->lemma, '-')) {
+        char buf[64];
+        size_t n = 0;
+        for (const char *q = tt->lemma; *q && n + 1 < sizeof buf; q++)
+            if (*q != '-') buf[n++] = *q;
+        buf[n] = 0;
+        e = ev_lexicon_lookup(c->lx, buf);
+    }
     if (!e) return 0;
     /* every matching pattern, most specific first; the first whose actors
      * make an event wins */
