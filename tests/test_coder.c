@@ -230,6 +230,29 @@ static void deontic_clause_is_a_demand(void **state) {
     dyad_doc_free(d);
 }
 
+static void many_patterns_per_trigger(void **state) {
+    /* more matching patterns than the candidate list holds: the most
+     * specific still wins, nothing uninitialised is read */
+    ev_lexicon *lx = fix_lexicon();
+    int ci = ev_lexicon_code(lx, "190");
+    char pat[64];
+    for (int i = 0; i < 40; i++) {
+        snprintf(pat, sizeof pat, "S attack T @notarget %s", i % 2 ? "@recip" : "");
+        assert_true(ev_lexicon_add_pattern(lx, ci, pat, "many.txt", i + 1, NULL) >= 0);
+    }
+    assert_true(ev_lexicon_add_pattern(lx, ev_lexicon_code(lx, "163"),
+                                       "S attack T with sanction", "many.txt", 99, NULL) >= 0);
+    dyad_doc *d = fix_doc("Colombia/Colombia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                          "Peru/Peru/PROPN/2/obj with/with/ADP/5/case sanctions/sanction/NOUN/2/obl "
+                          "././PUNCT/2/punct", "2026-03-04");
+    fix_auto_mentions(d);
+    assert_int_equal(ev_code_doc(lx, d, NULL), 0);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "163");
+    dyad_doc_free(d);
+    ev_lexicon_free(lx);
+}
+
 static void lexicon_errors_reported(void **state) {
     ev_lexicon *lx = ev_lexicon_new();
     char path[64];
@@ -267,6 +290,7 @@ int main(void) {
         cmocka_unit_test(irrealis_complement),
         cmocka_unit_test(negation_spreads_to_conjuncts),
         cmocka_unit_test(deontic_clause_is_a_demand),
+        cmocka_unit_test(many_patterns_per_trigger),
         cmocka_unit_test(lexicon_errors_reported),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

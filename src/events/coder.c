@@ -873,8 +873,13 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
         match m;
         if (!try_pattern(c, p, e->pats[i], trig, &m)) continue;
         int sp = p->specificity * 4 + (m.tgt >= 0 ? 2 : 0) + (m.src >= 0 ? 1 : 0);
-        int k = nc < 32 ? nc++ : 31;
-        if (k == 31 && nc == 32 && spec[31] >= sp) continue;
+        int k;
+        if (nc < 32) {
+            k = nc++;
+        } else {
+            if (spec[31] >= sp) continue;     /* full: keep the 32 best */
+            k = 31;
+        }
         while (k > 0 && spec[k - 1] < sp) {
             cand[k] = cand[k - 1];
             spec[k] = spec[k - 1];
