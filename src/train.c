@@ -217,8 +217,8 @@ typedef struct packed {
     syn_wmeta meta;
 } packed;
 
-/* Averaged weights -> quantised sparse rows; drops |w| < prune (or under
- * a hundredth of the largest weight, if that is smaller). */
+/* Averaged weights -> quantised sparse rows; drops |w| < prune (for tiny
+ * training sets: under a hundredth of the largest weight). */
 static int percep_pack(const percep *p, float prune, packed *out) {
     float maxw = 0;
     for (size_t r = 0; r < p->rows.len; r++)
@@ -226,9 +226,9 @@ static int percep_pack(const percep *p, float prune, packed *out) {
             if (fabsf(p->rows.items[r].e[k].w) > maxw) maxw = fabsf(p->rows.items[r].e[k].w);
     if (maxw == 0) maxw = 1;
     float scale = maxw / 32000.0f;
-    /* small models (tiny treebanks) have small weights: never prune more
-     * than a hundredth of the largest */
-    if (prune > maxw * 1e-2f) prune = maxw * 1e-2f;
+    /* models trained on tiny treebanks (under 100,000 examples) have small
+     * weights: prune them relative to the largest instead */
+    if (p->now < 100000 && prune > maxw * 1e-2f) prune = maxw * 1e-2f;
     DYAD_VEC(uint64_t) keys = {0};
     DYAD_VEC(uint32_t) offs = {0};
     DYAD_VEC(uint32_t) words = {0};
