@@ -411,7 +411,7 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
                 md->antecedent = c->mention;
             } else if (!mc->code && md->code && c->res.sector[0] && !c->res.country[0]) {
                 c->res.country[0] = '\0';
-                memcpy(c->res.full, d->res.full[0] ? d->res.full : "", sizeof c->res.full);
+                memcpy(c->res.full, d->res.full, sizeof c->res.full);
                 memcpy(c->res.country, d->res.country, 4);
                 refresh(s, c, "appos");
                 mc->antecedent = d->mention;
