@@ -50,6 +50,12 @@ static void add_kw(issue_set *s, const char *phrase, int bit) {
     if (k.nw) DYAD_VEC_PUSH(s->kws, k);
 }
 
+/* Keywords are kept sorted by their first word, so a sentence is matched by
+ * one binary search per token and word form instead of a scan of them all. */
+static int kw_cmp(const void *a, const void *b) {
+    return strcmp(((const issue_kw *)a)->w[0], ((const issue_kw *)b)->w[0]);
+}
+
 void *ev_issues_load(const char *path, FILE *errf) {
     size_t len = 0;
     dyad_error err;
@@ -85,6 +91,7 @@ void *ev_issues_load(const char *path, FILE *errf) {
         }
     }
     free(text);
+    qsort(s->kws.items, s->kws.len, sizeof *s->kws.items, kw_cmp);
     return s;
 }
 
@@ -93,20 +100,40 @@ static bool tok_is(const dyad_token *t, const char *w) {
     return t->form && dyad_strcasecmp_ascii(t->form, w) == 0;
 }
 
+/* Index of the first keyword whose first word is w (any case), or len. */
+static size_t kw_first(const issue_set *is, const char *w) {
+    size_t lo = 0, hi = is->kws.len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (dyad_strcasecmp_ascii(w, is->kws.items[mid].w[0]) > 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Adds the issues of the keywords starting with word w at token i. */
+static uint32_t match_from(const issue_set *is, const dyad_token *t, uint32_t i,
+                           uint32_t n, const char *w, uint32_t bits) {
+    for (size_t k = kw_first(is, w); k < is->kws.len; k++) {
+        const issue_kw *kw = &is->kws.items[k];
+        if (dyad_strcasecmp_ascii(w, kw->w[0]) != 0) break;
+        if ((bits & (1u << kw->bit)) || i + (uint32_t)kw->nw > n) continue;
+        int j = 1;
+        while (j < kw->nw && tok_is(&t[i + (uint32_t)j], kw->w[j])) j++;
+        if (j == kw->nw) bits |= 1u << kw->bit;
+    }
+    return bits;
+}
+
 uint32_t ev_issues_sentence(const void *p, const dyad_doc *doc, const dyad_sentence *s) {
     const issue_set *is = p;
     if (!is) return 0;
     uint32_t bits = 0;
     const dyad_token *t = doc->tokens + s->first;
     for (uint32_t i = 0; i < s->ntokens; i++) {
-        for (size_t k = 0; k < is->kws.len; k++) {
-            const issue_kw *kw = &is->kws.items[k];
-            if (bits & (1u << kw->bit)) continue;
-            if (i + (uint32_t)kw->nw > s->ntokens) continue;
-            int j = 0;
-            while (j < kw->nw && tok_is(&t[i + (uint32_t)j], kw->w[j])) j++;
-            if (j == kw->nw) bits |= 1u << kw->bit;
-        }
+        if (t[i].lemma) bits = match_from(is, t, i, s->ntokens, t[i].lemma, bits);
+        if (t[i].form && (!t[i].lemma || dyad_strcasecmp_ascii(t[i].form, t[i].lemma)))
+            bits = match_from(is, t, i, s->ntokens, t[i].form, bits);
     }
     return bits;
 }
