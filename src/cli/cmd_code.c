@@ -22,7 +22,8 @@ typedef struct code_opts {
     const char *date;
     const char *dicts[MAX_DICTS + 1];
     int ndicts;
-    bool replace;
+    bool replace_dicts;   /* --dict files replace the built-ins */
+    bool recode;          /* --replace: recode documents already stored */
     const char *db;
     int threads;
 } code_opts;
@@ -47,8 +48,8 @@ typedef struct code_run {
 
 static void usage(FILE *out) {
     fprintf(out,
-            "usage: dyad code [--date YYYY-MM-DD] [--dict FILE]... [--replace]\n"
-            "                 [--db PATH | --no-db] [-j N] [FILE...]\n"
+            "usage: dyad code [--date YYYY-MM-DD] [--dict FILE]... [--replace-dicts]\n"
+            "                 [--db PATH | --no-db] [--replace] [-j N] [FILE...]\n"
             "\n"
             "Codes political events (CAMEO/PLOVER, Goldstein, actors, dates, issues)\n"
             "and prints one JSON object per event (JSON Lines) to stdout.\n"
@@ -57,8 +58,10 @@ static void usage(FILE *out) {
             "  --dict FILE   add a dictionary: dyad lexicon, PETRARCH verbs (.verbs./CAMEO),\n"
             "                discards (.discards.), actors/agents (.actors./.agents.);\n"
             "                repeatable\n"
-            "  --replace     the --dict files replace the built-in event patterns\n"
-            "  --db PATH     store documents and events in PATH (default ./dyad.db)\n"
+            "  --replace-dicts  the --dict files replace the built-in event patterns\n"
+            "  --db PATH     store documents and events in PATH (default ./dyad.db);\n"
+            "                a document already stored (same id and text) is skipped\n"
+            "  --replace     recode documents already in the store\n"
             "  --no-db       do not store\n"
             "  -j, --threads N  analyse with N threads (output stays in input order)\n");
 }
@@ -105,16 +108,14 @@ static void flush_batch(code_run *r) {
         }
         r->events += (long)doc->nevents;
         r->docs++;
-#ifdef DYAD_HAVE_STORE
         if (r->st) {
             dyad_error err = {0};
-            if (dyad_store_put(r->st, doc, false, &err) < 0) {
+            if (dyad_store_put(r->st, doc, r->o->recode, &err) < 0) {
                 char msg[1024];
                 cli_error("%s", dyad_error_str(&err, msg, sizeof msg));
                 r->fatal = 1;
             }
         }
-#endif
         dyad_doc_free(doc);
     }
     r->nbatch = 0;
@@ -137,7 +138,6 @@ static bool valid_date(const char *s) {
 
 int cmd_code(int argc, char **argv) {
     code_opts o = {.db = "dyad.db", .threads = 1};
-    bool db_explicit = false;
     char **files = calloc((size_t)argc, sizeof *files);
     int nfiles = 0;
     if (!files) return EXIT_FATAL;
@@ -162,11 +162,12 @@ int cmd_code(int argc, char **argv) {
                 return EXIT_USAGE;
             }
             o.dicts[o.ndicts++] = argv[++i];
+        } else if (strcmp(a, "--replace-dicts") == 0) {
+            o.replace_dicts = true;
         } else if (strcmp(a, "--replace") == 0) {
-            o.replace = true;
+            o.recode = true;
         } else if (strcmp(a, "--db") == 0 && more) {
             o.db = argv[++i];
-            db_explicit = true;
         } else if (strcmp(a, "--no-db") == 0) {
             o.db = NULL;
         } else if ((strcmp(a, "-j") == 0 || strcmp(a, "--threads") == 0) && more) {
@@ -186,7 +187,7 @@ int cmd_code(int argc, char **argv) {
     }
     dyad_options dopt = {0};
     dopt.dicts = o.dicts;
-    dopt.replace_builtin = o.replace;
+    dopt.replace_builtin = o.replace_dicts;
     dopt.date = o.date;
     code_run r = {0};
     r.o = &o;
@@ -203,11 +204,6 @@ int cmd_code(int argc, char **argv) {
             break;
         }
     }
-#ifndef DYAD_HAVE_STORE
-    /* The store stage (src/store.c) is not in this build yet: say so when
-     * the user asked for a database explicitly. */
-    if (o.db && db_explicit) cli_error("code: this build has no store; events are not stored");
-#else
     if (rc == EXIT_OK && o.db) {
         dyad_error err = {0};
         r.st = dyad_store_open(o.db, &err);
@@ -217,16 +213,13 @@ int cmd_code(int argc, char **argv) {
             rc = EXIT_FATAL;
         }
     }
-#endif
     if (rc == EXIT_OK && r.w) {
         rc = cli_foreach_doc(files, nfiles, DYAD_FMT_AUTO, o.date, on_doc, &r);
         if (r.nbatch) flush_batch(&r);
         if (r.fatal) rc = EXIT_FATAL;
         else if (rc == EXIT_OK && r.bad) rc = EXIT_BADINPUT;
     }
-#ifdef DYAD_HAVE_STORE
     if (r.st) dyad_store_close(r.st);
-#endif
     fflush(stdout);
     for (int i = 0; r.w && i < r.nw; i++) dyad_close(r.w[i].ctx);
     free(r.w);
