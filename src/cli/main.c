@@ -21,6 +21,9 @@ int cmd_parse(int argc, char **argv);
 int cmd_train(int argc, char **argv);
 int cmd_code(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_trend(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 static const verb verbs[] = {
     {"sentences", cmd_sentences, "split documents into sentences (JSON Lines)"},
@@ -30,6 +33,9 @@ static const verb verbs[] = {
     {"train", cmd_train, "train the tagger/parser model from UD treebanks"},
     {"code", cmd_code, "code events (CAMEO/PLOVER) as JSON Lines; store them"},
     {"eval", cmd_eval, "score events against PLOVER or PETRARCH2 gold data"},
+    {"events", cmd_events, "query events from the store (JSON Lines, CSV, GDELT, PLOVER)"},
+    {"trend", cmd_trend, "relations of a dyad over time, with turning points"},
+    {"report", cmd_report, "HTML report of a dyad: timeline chart, events, issues"},
     {"version", NULL, "print the version"},
 };
 
