@@ -7,7 +7,7 @@
 # Runs apt-get as root, or through sudo; says what to do when it can't.
 set -eu
 
-need="build-essential pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev"
+need="build-essential pkg-config libutf8proc-dev libjansson-dev libsqlite3-dev sqlite3"
 if [ "${1:-}" = "--test" ]; then
     need="$need libcmocka-dev chromium"
 fi

@@ -28,20 +28,26 @@ sqlite3 *dyad_store_open_readonly(const char *path, dyad_error *err) {
     return db;
 }
 
-/* Appends "AND <clause>" and remembers the value to bind. */
+/* Appends "AND <clause>" and remembers the values to bind. */
 typedef struct sql_build {
     dyad_buf sql;
-    const char *vals[16];
+    const char *vals[24];
     int nvals;
 } sql_build;
 
 static void where(sql_build *b, const char *clause, const char *val) {
     dyad_buf_printf(&b->sql, " AND %s", clause);
-    if (val && b->nvals < 16) b->vals[b->nvals++] = val;
+    if (val && b->nvals < 24) b->vals[b->nvals++] = val;
 }
 
-/* "<col> LIKE ? || '%'" matches by prefix; ESCAPE keeps '_' literal. */
-#define PREFIX(col) col " LIKE replace(?, '_', '\\_') || '%' ESCAPE '\\'"
+/* A prefix match as a range, so that SQLite uses the column's index:
+ * codes are ASCII capitals and digits, and '~' sorts after all of them. */
+static void prefix(sql_build *b, const char *col, const char *val, const char *conj) {
+    dyad_buf_printf(&b->sql, "%s(%s >= ? AND %s < ? || '~')", conj, col, col);
+    if (b->nvals + 2 > 24) return;
+    b->vals[b->nvals++] = val;
+    b->vals[b->nvals++] = val;
+}
 
 int dyad_query_events(sqlite3 *db, const dyad_filter *f, dyad_row_fn fn, void *user,
                       dyad_error *err) {
@@ -51,19 +57,18 @@ int dyad_query_events(sqlite3 *db, const dyad_filter *f, dyad_row_fn fn, void *u
         dyad_buf_printf(&b.sql, "%s%s", i ? ", " : "", dyad_event_columns[i]);
     dyad_buf_puts(&b.sql, " FROM events WHERE 1");
     if (f->both_directions && f->source && f->target) {
-        dyad_buf_puts(&b.sql, " AND ((" PREFIX("source_code") " AND " PREFIX("target_code")
-                              ") OR (" PREFIX("source_code") " AND " PREFIX("target_code") "))");
-        b.vals[b.nvals++] = f->source;
-        b.vals[b.nvals++] = f->target;
-        b.vals[b.nvals++] = f->target;
-        b.vals[b.nvals++] = f->source;
+        prefix(&b, "source_code", f->source, " AND ((");
+        prefix(&b, "target_code", f->target, " AND ");
+        prefix(&b, "source_code", f->target, ") OR (");
+        prefix(&b, "target_code", f->source, " AND ");
+        dyad_buf_puts(&b.sql, "))");
     } else {
-        if (f->source) where(&b, PREFIX("source_code"), f->source);
-        if (f->target) where(&b, PREFIX("target_code"), f->target);
+        if (f->source) prefix(&b, "source_code", f->source, " AND ");
+        if (f->target) prefix(&b, "target_code", f->target, " AND ");
     }
     if (f->from) where(&b, "event_date >= ?", f->from);
     if (f->to) where(&b, "event_date <= ?", f->to);
-    if (f->cameo) where(&b, PREFIX("cameo"), f->cameo);
+    if (f->cameo) prefix(&b, "cameo", f->cameo, " AND ");
     if (f->plover) where(&b, "plover = ?", f->plover);
     if (f->issue)
         where(&b, "id IN (SELECT event FROM event_issues WHERE issue = ?)", f->issue);

@@ -16,11 +16,13 @@ typedef struct ev_row {
     double goldstein;
     long trig_start, trig_end;   /* characters, relative to the sentence */
     int quad;
+    char key[32];                /* its period */
 } ev_row;
 
 typedef struct rows {
     ev_row *items;
     size_t len, cap;
+    dyad_period_kind by;
     int failed;
 } rows;
 
@@ -48,6 +50,7 @@ static int collect(sqlite3_stmt *r, void *user) {
     long s0 = sqlite3_column_int64(r, COL_SENTENCE_START);
     e->trig_start = sqlite3_column_int64(r, COL_TRIGGER_START) - s0;
     e->trig_end = sqlite3_column_int64(r, COL_TRIGGER_END) - s0;
+    dyad_period_key(e->date ? e->date : "", rs->by, e->key);
     return 0;
 }
 
@@ -187,18 +190,16 @@ static void event_row(FILE *out, const ev_row *e) {
     fputs("]</span></td></tr>\n", out);
 }
 
-static void periods(FILE *out, const dyad_trend *t, rows *rs, dyad_period_kind by) {
+static void periods(FILE *out, const dyad_trend *t, rows *rs) {
     ev_row **sel = malloc((rs->len ? rs->len : 1) * sizeof *sel);
     if (!sel) return;
+    size_t k = 0;       /* rows come ordered by date, so by period too */
     for (size_t i = 0; i < t->n; i++) {
         const dyad_period *p = &t->p[i];
         if (!p->events) continue;
         size_t n = 0;
-        for (size_t k = 0; k < rs->len; k++) {
-            char key[32];
-            dyad_period_key(rs->items[k].date ? rs->items[k].date : "", by, key);
-            if (strcmp(key, p->key) == 0) sel[n++] = &rs->items[k];
-        }
+        while (k < rs->len && strcmp(rs->items[k].key, p->key) < 0) k++;
+        while (k < rs->len && strcmp(rs->items[k].key, p->key) == 0) sel[n++] = &rs->items[k++];
         qsort(sel, n, sizeof *sel, by_magnitude);
         fprintf(out, "<h3>%s &mdash; %ld event%s, index %.2f%s%s</h3>\n", p->key, p->events,
                 p->events == 1 ? "" : "s", p->index,
@@ -212,7 +213,7 @@ static void periods(FILE *out, const dyad_trend *t, rows *rs, dyad_period_kind b
             fputs("</p>\n", out);
         }
         fputs("<table>\n", out);
-        for (size_t k = 0; k < n && k < 5; k++) event_row(out, sel[k]);
+        for (size_t j = 0; j < n && j < 5; j++) event_row(out, sel[j]);
         fputs("</table>\n", out);
     }
     free(sel);
@@ -248,7 +249,7 @@ static void actor_table(FILE *out, rows *rs) {
 int dyad_report_write(sqlite3 *db, const dyad_filter *f, dyad_period_kind by, FILE *out,
                       dyad_error *err) {
     dyad_trend t;
-    rows rs = {0};
+    rows rs = {.by = by};
     if (dyad_trend_build(db, f, by, &t, err) < 0) return -1;
     if (dyad_query_events(db, f, collect, &rs, err) < 0 || rs.failed) {
         free(t.p);
@@ -283,7 +284,7 @@ int dyad_report_write(sqlite3 *db, const dyad_filter *f, dyad_period_kind by, FI
     fputs(".</p>\n<h2>Timeline</h2>\n", out);
     chart(out, &t);
     fputs("<h2>Events by period</h2>\n", out);
-    periods(out, &t, &rs, by);
+    periods(out, &t, &rs);
     actor_table(out, &rs);
     fputs("<p class='issues'>Made by dyad from its event store. Codes: CAMEO and PLOVER; "
           "scores: Goldstein scale.</p>\n</body></html>\n", out);
