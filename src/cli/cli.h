@@ -31,14 +31,4 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* True when s is --help or -h. */
 int cli_is_help(const char *s);
 
-/* Store queries (src/cli/cmd_events.c): parses one filter option at argv[*i]
- * (--source, --target, --dyad X,Y, --both-directions, --from, --to, --cameo,
- * --plover, --issue, --one-a-day, --limit, --db).  Returns 1 when it took the
- * option (advancing *i past its value), 0 when the option is not a filter,
- * -1 on a bad value (reported). */
-struct dyad_filter;
-int cli_filter_option(int argc, char **argv, int *i, struct dyad_filter *f,
-                      const char **db);
-extern const char cli_filter_help[];
-
 #endif

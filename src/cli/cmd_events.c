@@ -3,8 +3,7 @@
  * Lines, CSV, TSV, the GDELT 1.0 event-table layout or PLOVER JSON.  Also
  * the filter options that `trend` and `report` share.
  */
-#include "cli.h"
-#include "relations/relations.h"
+#include "cli_store.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -65,6 +64,40 @@ int cli_filter_option(int argc, char **argv, int *i, dyad_filter *f, const char 
         break;
     }
     return 1;
+}
+
+int cli_dyad_args(int argc, char **argv, const char *verb, cli_extra_fn extra, void *user,
+                  dyad_filter *f, const char **db, dyad_period_kind *by) {
+    const char *actors[2] = {NULL, NULL};
+    int nactors = 0;
+    for (int i = 1; i < argc; i++) {
+        int took = cli_filter_option(argc, argv, &i, f, db);
+        if (took < 0) return EXIT_USAGE;
+        if (took) continue;
+        took = extra(argc, argv, &i, user);
+        if (took < 0) return EXIT_USAGE;
+        if (took > 1) return EXIT_OK;          /* --help was printed */
+        if (took) continue;
+        const char *a = argv[i];
+        if (strcmp(a, "--by") == 0 && i + 1 < argc) {
+            if (dyad_period_kind_from(argv[++i], by) < 0) {
+                cli_error("%s: --by wants day, week, month, quarter or year", verb);
+                return EXIT_USAGE;
+            }
+        } else if (a[0] != '-' && nactors < 2) {
+            actors[nactors++] = a;
+        } else {
+            cli_error("%s: unexpected '%s' (see `dyad %s --help`)", verb, a, verb);
+            return EXIT_USAGE;
+        }
+    }
+    if (nactors != 2) {
+        cli_error("%s: needs two actor codes, e.g. `dyad %s USA COL`", verb, verb);
+        return EXIT_USAGE;
+    }
+    f->source = actors[0];
+    f->target = actors[1];
+    return -1;
 }
 
 typedef enum { FMT_JSONL, FMT_CSV, FMT_TSV, FMT_GDELT, FMT_PLOVER } out_format;

@@ -2,8 +2,7 @@
  * cmd_report.c -- `dyad report X Y`: the self-contained HTML report of a
  * dyad (src/relations/report.c), to a file or stdout.
  */
-#include "cli.h"
-#include "relations/relations.h"
+#include "cli_store.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -19,39 +18,22 @@ static void usage(FILE *out) {
             cli_filter_help);
 }
 
+static int report_option(int argc, char **argv, int *i, void *user) {
+    if (cli_is_help(argv[*i])) {
+        usage(stdout);
+        return 2;
+    }
+    if (strcmp(argv[*i], "--out") != 0 || *i + 1 >= argc) return 0;
+    *(const char **)user = argv[++*i];
+    return 1;
+}
+
 int cmd_report(int argc, char **argv) {
     dyad_filter f = {0};
-    const char *db = "dyad.db", *outpath = NULL, *actors[2] = {NULL, NULL};
+    const char *db = "dyad.db", *outpath = NULL;
     dyad_period_kind by = BY_MONTH;
-    int nactors = 0;
-    for (int i = 1; i < argc; i++) {
-        int took = cli_filter_option(argc, argv, &i, &f, &db);
-        if (took < 0) return EXIT_USAGE;
-        if (took) continue;
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            usage(stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "--out") == 0 && i + 1 < argc) {
-            outpath = argv[++i];
-        } else if (strcmp(a, "--by") == 0 && i + 1 < argc) {
-            if (dyad_period_kind_from(argv[++i], &by) < 0) {
-                cli_error("report: --by wants day, week, month, quarter or year");
-                return EXIT_USAGE;
-            }
-        } else if (a[0] != '-' && nactors < 2) {
-            actors[nactors++] = a;
-        } else {
-            cli_error("report: unexpected '%s' (see `dyad report --help`)", a);
-            return EXIT_USAGE;
-        }
-    }
-    if (nactors != 2) {
-        cli_error("report: needs two actor codes, e.g. `dyad report USA COL`");
-        return EXIT_USAGE;
-    }
-    f.source = actors[0];
-    f.target = actors[1];
+    int rc = cli_dyad_args(argc, argv, "report", report_option, &outpath, &f, &db, &by);
+    if (rc >= 0) return rc;
     dyad_error err = {0};
     char msg[1024];
     sqlite3 *h = dyad_store_open_readonly(db, &err);
@@ -65,7 +47,7 @@ int cmd_report(int argc, char **argv) {
         sqlite3_close(h);
         return EXIT_FATAL;
     }
-    int rc = dyad_report_write(h, &f, by, out, &err);
+    rc = dyad_report_write(h, &f, by, out, &err);
     sqlite3_close(h);
     if (outpath && fclose(out) != 0) rc = -1;
     if (rc < 0) {

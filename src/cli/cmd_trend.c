@@ -2,8 +2,7 @@
  * cmd_trend.c -- `dyad trend X Y`: the relations of a dyad per period, as a
  * table or JSON (method in src/relations/trend.c and docs/store.md).
  */
-#include "cli.h"
-#include "relations/relations.h"
+#include "cli_store.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -56,40 +55,23 @@ static void print_table(const dyad_trend *t) {
     }
 }
 
+static int trend_option(int argc, char **argv, int *i, void *user) {
+    if (cli_is_help(argv[*i])) {
+        usage(stdout);
+        return 2;
+    }
+    if (strcmp(argv[*i], "--json") != 0) return 0;
+    *(bool *)user = true;
+    return 1;
+}
+
 int cmd_trend(int argc, char **argv) {
     dyad_filter f = {0};
-    const char *db = "dyad.db", *actors[2] = {NULL, NULL};
+    const char *db = "dyad.db";
     dyad_period_kind by = BY_MONTH;
     bool json = false;
-    int nactors = 0;
-    for (int i = 1; i < argc; i++) {
-        int took = cli_filter_option(argc, argv, &i, &f, &db);
-        if (took < 0) return EXIT_USAGE;
-        if (took) continue;
-        const char *a = argv[i];
-        if (cli_is_help(a)) {
-            usage(stdout);
-            return EXIT_OK;
-        } else if (strcmp(a, "--json") == 0) {
-            json = true;
-        } else if (strcmp(a, "--by") == 0 && i + 1 < argc) {
-            if (dyad_period_kind_from(argv[++i], &by) < 0) {
-                cli_error("trend: --by wants day, week, month, quarter or year");
-                return EXIT_USAGE;
-            }
-        } else if (a[0] != '-' && nactors < 2) {
-            actors[nactors++] = a;
-        } else {
-            cli_error("trend: unexpected '%s' (see `dyad trend --help`)", a);
-            return EXIT_USAGE;
-        }
-    }
-    if (nactors != 2) {
-        cli_error("trend: needs two actor codes, e.g. `dyad trend USA COL`");
-        return EXIT_USAGE;
-    }
-    f.source = actors[0];
-    f.target = actors[1];
+    int rc = cli_dyad_args(argc, argv, "trend", trend_option, &json, &f, &db, &by);
+    if (rc >= 0) return rc;
     dyad_error err = {0};
     char msg[1024];
     sqlite3 *h = dyad_store_open_readonly(db, &err);
@@ -100,7 +82,7 @@ int cmd_trend(int argc, char **argv) {
         return EXIT_FATAL;
     }
     sqlite3_close(h);
-    if (json) print_json(&t, actors[0], actors[1]);
+    if (json) print_json(&t, f.source, f.target);
     else print_table(&t);
     free(t.p);
     return EXIT_OK;
