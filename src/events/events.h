@@ -182,4 +182,9 @@ void ev_issues_free(void *iss);
 uint32_t ev_issues_sentence(const void *iss, const dyad_doc *doc,
                             const dyad_sentence *s);
 
+/* Copies the next line of text[0..len) from *pos into line (cut at size - 1
+ * bytes), drops a '#' comment and trailing spaces, advances *pos past the
+ * line break; returns the line's length. */
+size_t ev_next_line(const char *text, size_t len, size_t *pos, char *line, size_t size);
+
 #endif

@@ -513,6 +513,20 @@ int ev_lexicon_add_pattern(ev_lexicon *lx, int code, const char *pat,
     return idx;
 }
 
+size_t ev_next_line(const char *text, size_t len, size_t *pos, char *line, size_t size) {
+    size_t e = *pos;
+    while (e < len && text[e] != '\n') e++;
+    size_t n = e - *pos < size - 1 ? e - *pos : size - 1;
+    memcpy(line, text + *pos, n);
+    line[n] = 0;
+    *pos = e + 1;
+    char *hash = strchr(line, '#');
+    if (hash) *hash = 0;
+    n = strlen(line);
+    while (n > 0 && isspace((unsigned char)line[n - 1])) line[--n] = 0;
+    return n;
+}
+
 int ev_lexicon_load_text(ev_lexicon *lx, const char *text, size_t len,
                          const char *fname, FILE *errf) {
     const char *base = strrchr(fname, '/');
@@ -521,17 +535,8 @@ int ev_lexicon_load_text(ev_lexicon *lx, const char *text, size_t len,
     size_t pos = 0;
     char line[2048];
     while (pos < len) {
-        size_t e = pos;
-        while (e < len && text[e] != '\n') e++;
         ln++;
-        size_t L = e - pos < sizeof line - 1 ? e - pos : sizeof line - 1;
-        memcpy(line, text + pos, L);
-        line[L] = 0;
-        pos = e + 1;
-        char *hash = strchr(line, '#');
-        if (hash) *hash = 0;
-        size_t k = strlen(line);
-        while (k > 0 && isspace((unsigned char)line[k - 1])) line[--k] = 0;
+        size_t k = ev_next_line(text, len, &pos, line, sizeof line);
         if (k == 0) continue;
         if (line[0] == '&') {
             parse_set(lx, line, base, ln, errf);

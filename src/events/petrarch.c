@@ -196,18 +196,9 @@ int ev_petrarch_load_verbs(ev_lexicon *lx, const char *text, size_t len,
     dyad_buf pat = {0};
     psyn *cursyn = NULL;
     while (pos < len) {
-        size_t e = pos;
-        while (e < len && text[e] != '\n') e++;
         ln++;
-        size_t L = e - pos < sizeof line - 1 ? e - pos : sizeof line - 1;
-        memcpy(line, text + pos, L);
-        line[L] = 0;
-        pos = e + 1;
-        char *h = strchr(line, '#');
-        if (h) *h = 0;
+        size_t k = ev_next_line(text, len, &pos, line, sizeof line);
         if (strncmp(line, "<!--", 4) == 0) continue;
-        size_t k = strlen(line);
-        while (k && isspace((unsigned char)line[k - 1])) line[--k] = 0;
         if (!k) continue;
         if (line[0] == '&') {
             psyn s = {0};
