@@ -32,14 +32,19 @@ TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 HEADERS  := $(shell find include src tests -name '*.h')
 DEPS_OK  := $(BUILD)/.deps-ok
 
-.PHONY: all deps demo check check-run check-asan bench model install clean
+.PHONY: all deps test-deps demo check check-run check-asan bench model install clean
 all: $(BUILD)/dyad
 
 $(DEPS_OK): scripts/setup.sh
-	@scripts/setup.sh $(SETUP_ARGS)
+	@scripts/setup.sh
 	@mkdir -p $(BUILD) && touch $@
 
 deps: $(DEPS_OK)
+
+# What the tests need besides (cmocka, chromium): checked every time, as a
+# stamp made by `make demo` would not cover it.
+test-deps:
+	@scripts/setup.sh --test
 
 $(BUILD)/%.o: %.c $(HEADERS) | $(DEPS_OK)
 	@mkdir -p $(dir $@)
@@ -52,16 +57,14 @@ $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 	$(CC) $(LDFLAGS) $^ $(LDLIBS) -o $@
 	@ln -sf $(BUILD)/dyad dyad 2>/dev/null || true
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libdyad.a $(HEADERS)
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libdyad.a $(HEADERS) | test-deps
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) $< $(BUILD)/libdyad.a $(LDLIBS) -lcmocka -o $@
 
-demo: SETUP_ARGS :=
 demo: $(BUILD)/dyad
 	@scripts/demo.sh $(BUILD)/dyad
 
 # The suite, then the suite again under sanitizers (a separate build tree).
-check: SETUP_ARGS := --test
 check: check-run check-asan
 
 check-run: $(BUILD)/dyad $(TEST_BIN)
@@ -69,7 +72,7 @@ check-run: $(BUILD)/dyad $(TEST_BIN)
 	    tests/run.sh $(BUILD)/tests
 
 check-asan:
-	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan OPT=-O1 SETUP_ARGS=--test \
+	@$(MAKE) --no-print-directory BUILD=$(BUILD)-asan OPT=-O1 \
 	    SAN_FLAGS="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
 	    ASAN_OPTIONS=detect_leaks=1 check-run
 
