@@ -119,7 +119,8 @@ static int add_row(sqlite3_stmt *row, void *user) {
     while (!p || strcmp(p->key, key) < 0) {
         char nk[32];
         if (p) next_key(p->key, b->by, nk);
-        p = push_period(b, p && strcmp(nk, key) < 0 ? nk : key);
+        /* the next key must move forward: anything else ends the gap */
+        p = push_period(b, p && strcmp(nk, key) < 0 && strcmp(nk, p->key) > 0 ? nk : key);
         if (!p) return b->failed = 1;
     }
     int quad = sqlite3_column_int(row, COL_QUAD);
