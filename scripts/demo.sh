@@ -1,39 +1,27 @@
 #!/bin/sh
 # demo.sh DYAD -- what `make demo` runs: code the bundled sample articles
-# (data/samples/) with the dyad binary DYAD, store them in ./dyad.db when this
-# build has the store, and show the events of the US-Colombia dyad; write the
-# US-Colombia report when this build has the `report` verb.
+# (data/samples/) with the dyad binary DYAD into the store ./dyad.db, show the
+# US-Colombia events and their month-by-month trend, and write the
+# US-Colombia report dyad-report.html.
 set -eu
 dyad=$1
 here=$(cd "$(dirname "$0")/.." && pwd)
 samples=$here/data/samples
-out=dyad-events.jsonl
 
-has_verb() { "$dyad" "$1" --help >/dev/null 2>&1; }
-
-echo "== dyad code $samples"
-if has_verb events; then
-    "$dyad" code --replace --db dyad.db "$samples" > "$out"
-else
-    "$dyad" code --no-db "$samples" > "$out"
-fi
-n=$(wc -l < "$out")
-echo "$n events coded; JSON Lines in $(pwd)/$out"
+echo "== dyad code --replace --db dyad.db $samples"
+"$dyad" code --replace --db dyad.db "$samples" > dyad-events.jsonl
+echo "$(wc -l < dyad-events.jsonl) events coded; JSON Lines in $(pwd)/dyad-events.jsonl"
 
 echo
-echo "== US-Colombia events (date  source -> target  CAMEO PLOVER  trigger)"
-# Printed with the JSON library-free tools every Debian has: one line per event.
-grep -E '"code":"(USA|COL)[A-Z]*".*"code":"(USA|COL)[A-Z]*"' "$out" |
-    sed -E 's/.*"event_date":"([^"]*)".*"cameo":"([^"]*)".*"plover":("[^"]*"|null).*"source":\{"code":"([^"]*)".*"target":\{"code":"([^"]*)".*"trigger":\{"text":"([^"]*)".*/\1  \4 -> \5  \2 \3  \6/' |
-    tr -d '"' | awk 'substr($2, 1, 3) != substr($4, 1, 3)' | sort | uniq
+echo "== dyad events --dyad USA,COL --both-directions"
+echo "date        source -> target   CAMEO  PLOVER      trigger"
+"$dyad" events --db dyad.db --dyad USA,COL --both-directions --format tsv |
+    awk -F'\t' 'NR > 1 { printf "%s  %-7s -> %-7s  %-5s  %-10s  %s\n", $5, $13, $17, $6, $8, $21 }'
 
-if has_verb report; then
-    echo
-    "$dyad" trend USA COL --both-directions --by month || true
-    "$dyad" report USA COL --both-directions --out dyad-report.html
-    echo
-    echo "Report: $(pwd)/dyad-report.html"
-fi
-if has_verb events; then
-    echo "Store: $(pwd)/dyad.db  (query it with: $dyad events --dyad USA,COL)"
-fi
+echo
+echo "== dyad trend USA COL --both-directions --by month"
+"$dyad" trend --db dyad.db USA COL --both-directions --by month
+"$dyad" report --db dyad.db USA COL --both-directions --out dyad-report.html
+echo
+echo "Report: $(pwd)/dyad-report.html"
+echo "Store:  $(pwd)/dyad.db  (try: $dyad events --dyad USA,COL --format csv)"
