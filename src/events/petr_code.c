@@ -134,6 +134,46 @@ static int find_syn(const petr_dict *d, const char *name) {
     return -1;
 }
 
+/* A code is letters and digits ("042", "174K"), or the null code "---". */
+static bool code_chars_ok(const char *c) {
+    if (strcmp(c, "---") == 0) return true;
+    for (; *c; c++)
+        if (!isalnum((unsigned char)*c)) return false;
+    return true;
+}
+
+/* The next line of text into line (at most size - 1 bytes; *cut set when
+ * longer), without a '#' comment outside [..] and without surrounding
+ * blanks; returns its length. */
+static size_t petr_line(const char *text, size_t len, size_t *pos, char *line, size_t size,
+                        bool *cut) {
+    size_t e = *pos;
+    while (e < len && text[e] != '\n') e++;
+    size_t n = e - *pos;
+    *cut = n >= size;
+    if (n >= size) n = size - 1;
+    memcpy(line, text + *pos, n);
+    line[n] = 0;
+    *pos = e < len ? e + 1 : e;
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (line[i] == '[') depth++;
+        else if (line[i] == ']' && depth) depth--;
+        else if (line[i] == '#' && !depth) {
+            line[i] = 0;
+            n = i;
+            break;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (line[i] == '\r' || line[i] == '\t') line[i] = ' ';
+    while (n && line[n - 1] == ' ') line[--n] = 0;
+    size_t b = 0;
+    while (line[b] == ' ') b++;
+    if (b) memmove(line, line + b, n - b + 1);
+    return n - b;
+}
+
 /* A code "[042]" / "[042:043]" into code/code2; false when malformed. */
 static bool parse_code(const char *s, char code[8], char code2[8]) {
     code[0] = code2[0] = 0;
@@ -151,13 +191,13 @@ static bool parse_code(const char *s, char code[8], char code2[8]) {
     if (colon) *colon++ = 0;
     size_t la = strlen(a);
     while (la && isspace((unsigned char)a[la - 1])) a[--la] = 0;
-    if (!la || la > 7 || strchr(a, ' ')) return false;
+    if (!la || la > 7 || !code_chars_ok(a)) return false;
     snprintf(code, 8, "%s", a);
     if (colon) {
         while (isspace((unsigned char)*colon)) colon++;
         size_t lc = strlen(colon);
         while (lc && isspace((unsigned char)colon[lc - 1])) colon[--lc] = 0;
-        if (lc > 7) return false;
+        if (lc > 7 || (lc && !code_chars_ok(colon))) return false;
         snprintf(code2, 8, "%s", colon);
     }
     return true;
@@ -235,12 +275,13 @@ static int read_items(petr_dict *d, char *s, int *mid, items_out *io) {
 }
 
 /* "- upper * lower [code] # comment" */
-static void load_pattern(petr_dict *d, int block, char *line, const char *file, int ln,
+static void load_pattern(petr_dict *d, int block, char *line, const char *file,
+                         const char *path, int ln,
                          FILE *errf, int *nerr) {
     char code[8], code2[8];
     char *lb = strrchr(line, '[');
     if (!lb || !parse_code(lb, code, code2)) {
-        if (errf) fprintf(errf, "%s:%d: pattern without a valid [code] (line skipped)\n", file, ln);
+        if (errf) fprintf(errf, "dyad: %s:%d: pattern without a valid [code] (line skipped)\n", path, ln);
         (*nerr)++;
         return;
     }
@@ -252,7 +293,7 @@ static void load_pattern(petr_dict *d, int block, char *line, const char *file, 
     if (n < 0) return;
     if (io.nstar != 1 || io.bad) {
         d->elems.len = start;
-        if (errf) fprintf(errf, "%s:%d: %s (line skipped)\n", file, ln,
+        if (errf) fprintf(errf, "dyad: %s:%d: %s (line skipped)\n", path, ln,
                           io.bad ? io.why : io.nstar ? "more than one '*'" : "pattern without '*'");
         (*nerr)++;
         return;
@@ -316,13 +357,13 @@ static void add_verb_form(petr_dict *d, int block, const char *form, const char 
 }
 
 /* A verb line of a block: "DOWNPLAY [014]", "BAN {BANS BANNED}". */
-static void load_verb_line(petr_dict *d, int block, char *line, const char *file, int ln,
+static void load_verb_line(petr_dict *d, int block, char *line, const char *path, int ln,
                            FILE *errf, int *nerr) {
     char code[8] = "", code2[8] = "";
     char *lb = strchr(line, '[');
     if (lb) {
         if (!parse_code(lb, code, code2)) {
-            if (errf) fprintf(errf, "%s:%d: bad verb code (line skipped)\n", file, ln);
+            if (errf) fprintf(errf, "dyad: %s:%d: bad verb code (line skipped)\n", path, ln);
             (*nerr)++;
             return;
         }
@@ -333,7 +374,7 @@ static void load_verb_line(petr_dict *d, int block, char *line, const char *file
     if (br) {
         char *cb = strchr(br, '}');
         if (!cb) {
-            if (errf) fprintf(errf, "%s:%d: '{' without '}' (line skipped)\n", file, ln);
+            if (errf) fprintf(errf, "dyad: %s:%d: '{' without '}' (line skipped)\n", path, ln);
             (*nerr)++;
             return;
         }
@@ -373,11 +414,10 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
     char line[2048];
     while (pos < len) {
         ln++;
-        size_t start = pos;
-        size_t k = ev_next_line(text, len, &pos, line, sizeof line);
-        size_t raw = pos - start;
-        if (raw > sizeof line && line[0] != '<') {
-            if (errf) fprintf(errf, "%s:%d: line longer than %zu bytes (line skipped)\n", base,
+        bool cut = false;
+        size_t k = petr_line(text, len, &pos, line, sizeof line, &cut);
+        if (cut && line[0] != '<') {
+            if (errf) fprintf(errf, "dyad: %s:%d: line longer than %zu bytes (line skipped)\n", fname,
                               ln, sizeof line - 1);
             nerr++;
             continue;
@@ -403,7 +443,7 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
             if (n <= 0 || io.bad || io.nstar) {
                 d->elems.len = start_el;
                 if (n != 0) {
-                    if (errf) fprintf(errf, "%s:%d: %s (line skipped)\n", base, ln,
+                    if (errf) fprintf(errf, "dyad: %s:%d: %s (line skipped)\n", fname, ln,
                                       io.bad ? io.why : "bad synset member");
                     nerr++;
                 }
@@ -419,8 +459,8 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
             }
             if (!ok) {
                 d->elems.len = start_el;
-                if (errf) fprintf(errf, "%s:%d: synset member with an actor marker or itself "
-                                        "(line skipped)\n", base, ln);
+                if (errf) fprintf(errf, "dyad: %s:%d: synset member with an actor marker or itself "
+                                        "(line skipped)\n", fname, ln);
                 nerr++;
                 continue;
             }
@@ -435,11 +475,11 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
             pblock b = {0};
             char *lb = strchr(line, '[');
             if (!lb || !parse_code(lb, b.code, b.code2)) {
-                if (errf) fprintf(errf, "%s:%d: verb block without a valid [code] (block "
-                                        "skipped)\n", base, ln);
+                if (errf) fprintf(errf, "dyad: %s:%d: verb block without a valid [code] "
+                                        "(the verbs get the null code ---)\n", fname, ln);
                 nerr++;
-                block = -1;
-                continue;
+                snprintf(b.code, sizeof b.code, "---");
+                b.code2[0] = 0;
             }
             /* block name = first verb (the verb lines follow) */
             if (DYAD_VEC_PUSH(d->blocks, b) == 0) block = (int)d->blocks.len - 1;
@@ -447,15 +487,15 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
         }
         if (block < 0) {
             if (cursyn < 0 && line[0] != '#') {
-                if (errf) fprintf(errf, "%s:%d: line outside a verb block or synset (skipped)\n",
-                                  base, ln);
+                if (errf) fprintf(errf, "dyad: %s:%d: line outside a verb block or synset (skipped)\n",
+                                  fname, ln);
                 nerr++;
             }
             continue;
         }
-        if (line[0] == '-') load_pattern(d, block, line, base, ln, errf, &nerr);
+        if (line[0] == '-') load_pattern(d, block, line, base, fname, ln, errf, &nerr);
         else if (line[0] == '~') continue;       /* transformations: not supported */
-        else load_verb_line(d, block, line, base, ln, errf, &nerr);
+        else load_verb_line(d, block, line, fname, ln, errf, &nerr);
     }
     if (!d->sorted) {
         qsort(d->verbs.items, d->verbs.len, sizeof *d->verbs.items, cmp_verb);
@@ -992,6 +1032,8 @@ int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_d
         for (size_t m = 0; m < doc->nmentions; m++) {
             const dyad_mention *mm = &doc->mentions[m];
             if (mm->sent != si || !mm->code || !mm->code[0]) continue;
+            /* PETRARCH does not resolve pronouns or descriptions */
+            if (mm->how && strncmp(mm->how, "coref", 5) == 0) continue;
             for (uint32_t j = mm->first; j <= mm->last && (int)j < s.n; j++) {
                 int o = s.mention[j];
                 if (o < 0 || doc->mentions[o].last - doc->mentions[o].first > mm->last - mm->first)
