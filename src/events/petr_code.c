@@ -759,19 +759,80 @@ static int verb_entry(const sent *s, int i, int *vs, int *ve) {
     return best;
 }
 
-/* The subject token of verb v (inherited along xcomp/conj/advcl). */
+static bool is_pronoun(const dyad_token *t) {
+    return t->xpos && strncmp(t->xpos, "PRP", 3) == 0 && strcmp(t->xpos, "PRP$") != 0;
+}
+
+/* The subject token of verb v (inherited along xcomp/conj/advcl; a
+ * pronoun subject of a complement clause stands for the subject above:
+ * "X said it would ..."). */
 static int subject_tok(const sent *s, int v) {
+    int pron = -1;
     for (int g = 0; v >= 0 && g < 12; g++) {
-        for (int j = 0; j < s->n; j++)
+        int subj = -1;
+        for (int j = 0; j < s->n && subj < 0; j++)
             if (s->t[j].head == v && (rel_starts(&s->t[j], "nsubj") || rel_starts(&s->t[j], "csubj")))
-                return j;
+                subj = j;
         const dyad_token *t = &s->t[v];
-        if (rel_starts(t, "xcomp") || rel_starts(t, "conj") || rel_starts(t, "advcl"))
+        if (subj >= 0 && !(is_pronoun(&s->t[subj]) && s->mention[subj] < 0)) return subj;
+        if (subj >= 0) {
+            if (pron < 0) pron = subj;
+            if (!rel_starts(t, "ccomp") && !rel_starts(t, "xcomp") && !rel_starts(t, "advcl") &&
+                !rel_starts(t, "conj"))
+                return pron;
+            v = t->head;
+            continue;
+        }
+        if (rel_starts(t, "xcomp") || rel_starts(t, "conj") || rel_starts(t, "advcl") ||
+            (pron >= 0 && rel_starts(t, "ccomp")))
             v = t->head;
         else if (rel_starts(t, "acl")) return t->head;
-        else return -1;
+        else return pron;
     }
-    return -1;
+    return pron;
+}
+
+/* The by-agent of a passive verb v, -1 when none. */
+static int agent_tok(const sent *s, int v) {
+    bool passive = false;
+    int agent = -1;
+    for (int j = 0; j < s->n; j++) {
+        if (s->t[j].head != v) continue;
+        if (rel_starts(&s->t[j], "nsubj:pass") || rel_starts(&s->t[j], "aux:pass")) passive = true;
+        if (rel_starts(&s->t[j], "obl:agent")) agent = j;
+        else if (agent < 0 && rel_starts(&s->t[j], "obl"))
+            for (int k = 0; k < s->n; k++)
+                if (s->t[k].head == j && rel_starts(&s->t[k], "case") && s->t[k].form &&
+                    dyad_strcasecmp_ascii(s->t[k].form, "by") == 0)
+                    agent = j;
+    }
+    return passive ? agent : -1;
+}
+
+static bool has_case_child(const sent *s, int h) {
+    for (int k = 0; k < s->n; k++)
+        if (s->t[k].head == h && rel_starts(&s->t[k], "case") && s->t[k].xpos &&
+            strcmp(s->t[k].xpos, "POS") != 0)
+            return true;
+    return false;
+}
+
+static int group_at(const sent *s, int tok, int *out, int cap);
+
+/* A verb without any subject (parse trouble): the nearest actor before it
+ * that is not inside a prepositional phrase. */
+static int preceding_actor(const sent *s, int vs, int *out) {
+    for (int j = vs - 1; j >= 0; j--) {
+        int m = s->mention[j];
+        if (m < 0) continue;
+        int h = (int)s->doc->mentions[m].head;
+        if (has_case_child(s, h)) {
+            j = (int)s->doc->mentions[m].first;
+            continue;
+        }
+        return group_at(s, h, out, 16);
+    }
+    return 0;
 }
 
 static bool clause_rel(const dyad_token *t) {
@@ -810,9 +871,17 @@ static int group_at(const sent *s, int tok, int *out, int cap) {
         if (c < 0 || c >= s->n || (c < 512 && seen[c])) continue;
         if (c < 512) seen[c] = true;
         int m = mention_below(s, c, 0);
-        if (m >= 0) add_unique(out, &n, cap, m);
+        int a = c, b = c;
+        if (m >= 0) {
+            add_unique(out, &n, cap, m);
+            if ((int)s->doc->mentions[m].first <= c && c <= (int)s->doc->mentions[m].last) {
+                a = (int)s->doc->mentions[m].first;
+                b = (int)s->doc->mentions[m].last;
+            }
+        }
         for (int j = s->n - 1; j >= 0; j--)
-            if (s->t[j].head == c && rel_starts(&s->t[j], "conj") && ns < 64) stack[ns++] = j;
+            if (s->t[j].head >= a && s->t[j].head <= b && rel_starts(&s->t[j], "conj") && ns < 64)
+                stack[ns++] = j;
     }
     /* keep sentence order */
     for (int i = 1; i < n; i++)
@@ -880,8 +949,13 @@ static void code_verb(const sent *s, petr_events *ev, int i, int ent, int vs, in
     unsigned char *u = calloc((size_t)s->n, 1), *ubest = calloc((size_t)s->n, 1);
     if (!low || !up || !u || !ubest) goto done;
     int nlow = 0, nup = 0;
-    for (int j = ve + 1; j < s->n; j++)
-        if (in_subtree(s, j, i)) low[nlow++] = j;
+    /* the verb's subtree after it, plus the words up to the next
+     * punctuation (PETRARCH's verb phrase, kept when the parse is off) */
+    bool linear = true;
+    for (int j = ve + 1; j < s->n; j++) {
+        if (s->t[j].xpos && strchr(",;:", s->t[j].xpos[0]) && s->t[j].xpos[1] == 0) linear = false;
+        if (linear || in_subtree(s, j, i)) low[nlow++] = j;
+    }
     for (int j = 0; j < vs; j++) up[nup++] = j;
     int best = -1, bsize = -1;
     mstate bm = {0};
@@ -937,10 +1011,16 @@ static void code_verb(const sent *s, petr_events *ev, int i, int ent, int vs, in
     }
     if (!code[0] || strcmp(code, "---") == 0) goto done;
     int srcs[16], tgts[16], ns = 0, nt = 0;
+    int agent = agent_tok(s, i), psubj = -1;
     if (bm.src >= 0) ns = group_at(s, (int)s->doc->mentions[bm.src].head, srcs, 16);
-    else {
+    else if (agent >= 0) {
+        /* passive with a by-agent: the agent acts on the subject */
+        ns = group_at(s, agent, srcs, 16);
+        psubj = subject_tok(s, i);
+    } else {
         int st = subject_tok(s, i);
         if (st >= 0) ns = group_at(s, st, srcs, 16);
+        else ns = preceding_actor(s, vs, srcs);
     }
     if (bm.comp_src) {
         /* a compound source: events among its members */
@@ -950,7 +1030,8 @@ static void code_verb(const sent *s, petr_events *ev, int i, int ent, int vs, in
         goto done;
     }
     if (bm.tgt >= 0) nt = group_at(s, (int)s->doc->mentions[bm.tgt].head, tgts, 16);
-    else {
+    else if (psubj >= 0) nt = group_at(s, psubj, tgts, 16);
+    if (bm.tgt < 0 && nt == 0) {
         for (int k = 0; k < nlow && nt == 0; k++) {
             int m = s->mention[low[k]];
             if (m < 0) continue;
@@ -1009,6 +1090,20 @@ static bool discarded(const ev_lexicon *lx, const dyad_doc *doc, const dyad_sent
     return false;
 }
 
+/* PETRARCH codes an agent without a known actor as "---" + agent
+ * ("a senior official": ---GOV) and does not guess the country from the
+ * rest of the document: such mentions of sentence si get that code. */
+static void petr_sector_codes(dyad_doc *doc, uint32_t si) {
+    for (size_t m = 0; m < doc->nmentions; m++) {
+        dyad_mention *mm = &doc->mentions[m];
+        if (mm->sent != si || !mm->sector[0] || !mm->how) continue;
+        if (strcmp(mm->how, "context") != 0 && strncmp(mm->how, "sector", 6) != 0) continue;
+        char code[16];
+        snprintf(code, sizeof code, "---%s", mm->sector);
+        mm->code = dyad_doc_strndup(doc, code, strlen(code));
+    }
+}
+
 int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) {
     const petr_dict *d = lx->petr;
     doc->events = NULL;
@@ -1029,6 +1124,7 @@ int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_d
             return -1;
         }
         for (int j = 0; j < s.n; j++) s.mention[j] = -1;
+        petr_sector_codes(doc, si);
         for (size_t m = 0; m < doc->nmentions; m++) {
             const dyad_mention *mm = &doc->mentions[m];
             if (mm->sent != si || !mm->code || !mm->code[0]) continue;
