@@ -571,6 +571,11 @@ static bool tok_is(const dyad_token *t, const char *w) {
     return word_is(t->form, w) || (t->lemma && dyad_strcasecmp_ascii(t->lemma, w) == 0);
 }
 
+static bool is_noun_tok(const dyad_token *t) {
+    return t->xpos && (t->xpos[0] == 'N' || strncmp(t->xpos, "PRP", 3) == 0 ||
+                       strcmp(t->xpos, "CD") == 0);
+}
+
 static bool finish(mstate *m, int p);
 static bool mseq(mstate *m, const pelem *el, int n, int k, int p, bool tight, const cont *up,
                  int depth);
@@ -597,8 +602,20 @@ static bool mseq(mstate *m, const pelem *el, int n, int k, int p, bool tight, co
     if (k == 0 && up == NULL && !m->upper && e->adj) tg = true;
     int save_last = m->last_tok;
     switch (e->kind) {
-    case PE_SKIP:
-        return mseq(m, el, n, k + 1, p, false, up, depth);
+    case PE_SKIP: {
+        /* '^' skips a noun phrase: words up to the first noun (a whole
+         * actor when the noun is in one) */
+        int q = p;
+        while (q < m->nseq && !is_noun_tok(&m->s->t[m->seq[q]])) q++;
+        if (q >= m->nseq) return false;
+        int mi = m->s->mention[m->seq[q]];
+        if (mi >= 0)
+            while (q + 1 < m->nseq && m->seq[q + 1] <= (int)m->s->doc->mentions[mi].last) q++;
+        m->last_tok = m->seq[q];
+        if (mseq(m, el, n, k + 1, q + 1, false, up, depth)) return true;
+        m->last_tok = save_last;
+        return false;
+    }
     case PE_WORD:
         for (int q = p; q < m->nseq; q++) {
             if (!cand_ok(m, q, tg)) {
@@ -1127,7 +1144,8 @@ int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_d
         petr_sector_codes(doc, si);
         for (size_t m = 0; m < doc->nmentions; m++) {
             const dyad_mention *mm = &doc->mentions[m];
-            if (mm->sent != si || !mm->code || !mm->code[0]) continue;
+            if (mm->sent != si || !mm->code || !mm->code[0] || strcmp(mm->code, "---") == 0)
+                continue;
             /* PETRARCH does not resolve pronouns or descriptions */
             if (mm->how && strncmp(mm->how, "coref", 5) == 0) continue;
             for (uint32_t j = mm->first; j <= mm->last && (int)j < s.n; j++) {
