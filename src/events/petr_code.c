@@ -835,6 +835,22 @@ static bool has_case_child(const sent *s, int h) {
 }
 
 static int group_at(const sent *s, int tok, int *out, int cap);
+static void add_unique(int *out, int *n, int cap, int m);
+
+/* The actors of subject st, with those of other subjects of the same verb
+ * (a coordination the parser split). */
+static int subject_group(const sent *s, int st, int *out) {
+    int n = group_at(s, st, out, 16);
+    int h = s->t[st].head;
+    if (h < 0 || !rel_starts(&s->t[st], "nsubj")) return n;
+    for (int j = 0; j < s->n; j++) {
+        if (j == st || s->t[j].head != h || !rel_starts(&s->t[j], "nsubj")) continue;
+        int more[16];
+        int k = group_at(s, j, more, 16);
+        for (int q = 0; q < k; q++) add_unique(out, &n, 16, more[q]);
+    }
+    return n;
+}
 
 /* A verb without any subject (parse trouble): the nearest actor before it
  * that is not inside a prepositional phrase. */
@@ -1036,7 +1052,7 @@ static void code_verb(const sent *s, petr_events *ev, int i, int ent, int vs, in
         psubj = subject_tok(s, i);
     } else {
         int st = subject_tok(s, i);
-        if (st >= 0) ns = group_at(s, st, srcs, 16);
+        if (st >= 0) ns = subject_group(s, st, srcs);
         else ns = preceding_actor(s, vs, srcs);
     }
     if (bm.comp_src) {
