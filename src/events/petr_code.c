@@ -739,17 +739,18 @@ static bool words_at(const sent *s, const char *words, int i, int dir, int *end)
     return true;
 }
 
-/* The dictionary verb for token i (-1 if none); [*vs, *ve] its words. */
-static int verb_entry(const sent *s, int i, int *vs, int *ve) {
+/* The dictionary verbs for token i, best match first, into ents (count;
+ * 0 if none): one verb may have several blocks; [*vs, *ve] its words. */
+static int verb_entries(const sent *s, int i, int *vs, int *ve, int *ents, int cap) {
     const petr_dict *d = s->d;
     const dyad_token *t = &s->t[i];
-    if (!is_verb_tok(t) || !t->form) return -1;
+    if (!is_verb_tok(t) || !t->form) return 0;
     char keys[2][64];
     snprintf(keys[0], sizeof keys[0], "%s", t->form);
     snprintf(keys[1], sizeof keys[1], "%s", t->lemma ? t->lemma : "");
     lower_str(keys[0]);
     lower_str(keys[1]);
-    int best = -1, bscore = 0;
+    int best = -1, bscore = 0, nents = 0;
     for (int k = 0; k < 2; k++) {
         if (!keys[k][0] || (k == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
         size_t lo = 0, hi = d->verbs.len;
@@ -770,10 +771,13 @@ static int verb_entry(const sent *s, int i, int *vs, int *ve) {
                 best = (int)e;
                 *vs = a;
                 *ve = b;
+                nents = 0;
             }
+            if (score == bscore && nents < cap && (a == *vs && b == *ve)) ents[nents++] = (int)e;
         }
     }
-    return best;
+    DYAD_UNUSED(best);
+    return nents;
 }
 
 static bool is_pronoun(const dyad_token *t) {
@@ -973,10 +977,11 @@ static void emit(const sent *s, petr_events *ev, int trig_a, int trig_b, const c
 
 /* Codes the verb at token i (its words [vs, ve]); marks tokens used by the
  * lower side of the winning pattern. */
-static void code_verb(const sent *s, petr_events *ev, int i, int ent, int vs, int ve,
-                      unsigned char *used, const char *docdate) {
+static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, int nents,
+                      int vs, int ve, unsigned char *used, const char *docdate) {
     const petr_dict *d = s->d;
-    const pverb *v = &d->verbs.items[ent];
+    /* the last definition of the verb gives the default code */
+    const pverb *v = &d->verbs.items[ents[nents - 1]];
     const pblock *b = &d->blocks.items[v->block];
     int *low = malloc(sizeof(int) * (size_t)s->n), *up = malloc(sizeof(int) * (size_t)s->n);
     unsigned char *u = calloc((size_t)s->n, 1), *ubest = calloc((size_t)s->n, 1);
@@ -992,7 +997,12 @@ static void code_verb(const sent *s, petr_events *ev, int i, int ent, int vs, in
     for (int j = 0; j < vs; j++) up[nup++] = j;
     int best = -1, bsize = -1;
     mstate bm = {0};
-    for (int pi = b->first; pi < b->first + b->n; pi++) {
+    for (int en = 0; en < nents; en++) {
+    const pblock *pb = &d->blocks.items[d->verbs.items[ents[en]].block];
+    bool dup = false;
+    for (int q = 0; q < en; q++) dup |= d->verbs.items[ents[q]].block == d->verbs.items[ents[en]].block;
+    if (dup) continue;
+    for (int pi = pb->first; pi < pb->first + pb->n; pi++) {
         const ppat *p = &d->pats.items[pi];
         if (p->size <= bsize) continue;
         mstate m = {0};
@@ -1027,6 +1037,7 @@ static void code_verb(const sent *s, petr_events *ev, int i, int ent, int vs, in
         bsize = p->size;
         bm = m;
         memcpy(ubest, u, (size_t)s->n);
+    }
     }
     const char *code = v->code[0] ? v->code : b->code;
     const char *code2 = v->code[0] ? v->code2 : b->code2;
@@ -1172,10 +1183,10 @@ int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_d
         }
         for (int i = 0; i < s.n; i++) {
             if (used[i]) continue;
-            int vs = i, ve = i;
-            int ent = verb_entry(&s, i, &vs, &ve);
-            if (ent < 0) continue;
-            code_verb(&s, &ev, i, ent, vs, ve, used, docdate);
+            int vs = i, ve = i, ents[8];
+            int nents = verb_entries(&s, i, &vs, &ve, ents, 8);
+            if (nents == 0) continue;
+            code_verb(&s, &ev, i, ents, nents, vs, ve, used, docdate);
         }
         free(s.mention);
         free(used);
