@@ -528,6 +528,7 @@ typedef struct sent {
     const dyad_token *t;
     int n;
     int *mention;       /* per token: coded mention covering it, -1 */
+    const int *sib;     /* per mention: next mention of the same phrase, -1 */
 } sent;
 
 /* A match in progress. */
@@ -780,13 +781,20 @@ static int verb_entries(const sent *s, int i, int *vs, int *ve, int *ents, int c
     return nents;
 }
 
+static bool has_child_rel(const sent *s, int h, const char *rel) {
+    for (int j = 0; j < s->n; j++)
+        if (s->t[j].head == h && rel_starts(&s->t[j], rel)) return true;
+    return false;
+}
+
 static bool is_pronoun(const dyad_token *t) {
     return t->xpos && strncmp(t->xpos, "PRP", 3) == 0 && strcmp(t->xpos, "PRP$") != 0;
 }
 
 /* The subject token of verb v (inherited along xcomp/conj/advcl; a
  * pronoun subject of a complement clause stands for the subject above:
- * "X said it would ..."). */
+ * "X said it would ..."); -1 when none is found, -2 when the verb has no
+ * subject of its own by construction (a passive complement). */
 static int subject_tok(const sent *s, int v) {
     int pron = -1;
     for (int g = 0; v >= 0 && g < 12; g++) {
@@ -803,6 +811,15 @@ static int subject_tok(const sent *s, int v) {
                 return pron;
             v = t->head;
             continue;
+        }
+        if ((rel_starts(t, "xcomp") || rel_starts(t, "advcl")) && has_child_rel(s, v, "aux:pass")) {
+            /* "called on X to be allowed": a passive complement is about the
+             * higher verb's object, not its subject */
+            int h = t->head;
+            for (int j = 0; j < s->n; j++)
+                if (s->t[j].head == h && (rel_starts(&s->t[j], "obj") || rel_starts(&s->t[j], "iobj")))
+                    return j;
+            return pron >= 0 ? pron : -2;
         }
         if (rel_starts(t, "xcomp") || rel_starts(t, "conj") || rel_starts(t, "advcl") ||
             (pron >= 0 && rel_starts(t, "ccomp")))
@@ -910,7 +927,8 @@ static int group_at(const sent *s, int tok, int *out, int cap) {
         int m = mention_below(s, c, 0);
         int a = c, b = c;
         if (m >= 0) {
-            add_unique(out, &n, cap, m);
+            for (int x = m, g = 0; x >= 0 && g < 16; x = s->sib ? s->sib[x] : -1, g++)
+                add_unique(out, &n, cap, x);
             if ((int)s->doc->mentions[m].first <= c && c <= (int)s->doc->mentions[m].last) {
                 a = (int)s->doc->mentions[m].first;
                 b = (int)s->doc->mentions[m].last;
@@ -1064,7 +1082,7 @@ static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, in
     } else {
         int st = subject_tok(s, i);
         if (st >= 0) ns = subject_group(s, st, srcs);
-        else ns = preceding_actor(s, vs, srcs);
+        else if (st == -1) ns = preceding_actor(s, vs, srcs);
     }
     if (bm.comp_src) {
         /* a compound source: events among its members */
@@ -1148,22 +1166,69 @@ static void petr_sector_codes(dyad_doc *doc, uint32_t si) {
     }
 }
 
+/* A mention coded "FRO/BIL/SAM" (one phrase, several actors) becomes one
+ * mention per code: copies appended to doc->mentions, chained in *sibp
+ * (malloc'd, per mention: the next copy or -1). */
+static int split_multi_codes(dyad_doc *doc, int **sibp) {
+    size_t extra = 0;
+    for (size_t m = 0; m < doc->nmentions; m++) {
+        const char *c = doc->mentions[m].code;
+        for (; c && *c; c++) extra += *c == '/';
+    }
+    size_t total = doc->nmentions + extra;
+    int *sib = malloc(sizeof(int) * (total ? total : 1));
+    if (!sib) return -1;
+    for (size_t m = 0; m < total; m++) sib[m] = -1;
+    *sibp = sib;
+    if (!extra) return 0;
+    dyad_mention *ms = dyad_doc_alloc(doc, total * sizeof *ms);
+    if (!ms) return -1;
+    memcpy(ms, doc->mentions, doc->nmentions * sizeof *ms);
+    size_t k = doc->nmentions, n0 = doc->nmentions;
+    for (size_t m = 0; m < n0; m++) {
+        const char *c = ms[m].code;
+        if (!c || !strchr(c, '/')) continue;
+        const char *slash = strchr(c, '/');
+        ms[m].code = dyad_doc_strndup(doc, c, (size_t)(slash - c));
+        size_t prev = m;
+        for (const char *p = slash + 1; *p;) {
+            const char *e = strchr(p, '/');
+            size_t len = e ? (size_t)(e - p) : strlen(p);
+            ms[k] = ms[m];
+            ms[k].code = dyad_doc_strndup(doc, p, len);
+            snprintf(ms[k].country, sizeof ms[k].country, "%.3s", ms[k].code);
+            sib[prev] = (int)k;
+            prev = k++;
+            p = e ? e + 1 : p + len;
+        }
+    }
+    doc->mentions = ms;
+    doc->nmentions = k;
+    return 0;
+}
+
 int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) {
     const petr_dict *d = lx->petr;
     doc->events = NULL;
     doc->nevents = 0;
     if (!d || discarded(lx, doc, NULL, true)) return 0;
     const char *docdate = doc->date ? doc->date : fallback_date;
+    int *sib = NULL;
+    if (split_multi_codes(doc, &sib) < 0) {
+        free(sib);
+        return -1;
+    }
     petr_events ev = {0};
     for (uint32_t si = 0; si < doc->nsentences; si++) {
         const dyad_sentence *se = &doc->sentences[si];
         if (se->ntokens == 0 || discarded(lx, doc, se, false)) continue;
-        sent s = {lx, d, doc, si, doc->tokens + se->first, (int)se->ntokens, NULL};
+        sent s = {lx, d, doc, si, doc->tokens + se->first, (int)se->ntokens, NULL, sib};
         s.mention = malloc(sizeof(int) * (size_t)s.n);
         unsigned char *used = calloc((size_t)s.n, 1);
         if (!s.mention || !used) {
             free(s.mention);
             free(used);
+            free(sib);
             DYAD_VEC_FREE(ev);
             return -1;
         }
@@ -1191,6 +1256,7 @@ int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_d
         free(s.mention);
         free(used);
     }
+    free(sib);
     if (ev.len) {
         doc->events = dyad_doc_alloc(doc, ev.len * sizeof *doc->events);
         if (!doc->events) {
