@@ -191,13 +191,14 @@ static bool parse_code(const char *s, char code[8], char code2[8]) {
     if (colon) *colon++ = 0;
     size_t la = strlen(a);
     while (la && isspace((unsigned char)a[la - 1])) a[--la] = 0;
-    if (!la || la > 7 || !code_chars_ok(a)) return false;
+    /* "[:173]": only the reverse (target -> source) event */
+    if ((!la && !colon) || la > 7 || (la && !code_chars_ok(a))) return false;
     snprintf(code, 8, "%s", a);
     if (colon) {
         while (isspace((unsigned char)*colon)) colon++;
         size_t lc = strlen(colon);
         while (lc && isspace((unsigned char)colon[lc - 1])) colon[--lc] = 0;
-        if (lc > 7 || (lc && !code_chars_ok(colon))) return false;
+        if (lc > 7 || (lc && !code_chars_ok(colon)) || (!lc && !la)) return false;
         snprintf(code2, 8, "%s", colon);
     }
     return true;
@@ -228,10 +229,11 @@ static int read_items(petr_dict *d, char *s, int *mid, items_out *io) {
             p++;
             continue;
         }
-        char *e = p;
-        while (*e && !isspace((unsigned char)*e) && *e != '_' && *e != '{' && *e != '}' &&
-               *e != '(' && *e != ')')
-            e++;
+        char *e = p + 1;        /* '*' stands alone even when attached: "*SCEPTICAL" */
+        if (*p != '*')
+            while (*e && !isspace((unsigned char)*e) && *e != '_' && *e != '{' && *e != '}' &&
+                   *e != '(' && *e != ')' && *e != '*')
+                e++;
         char w[128];
         size_t n = (size_t)(e - p) < sizeof w - 1 ? (size_t)(e - p) : sizeof w - 1;
         memcpy(w, p, n);
@@ -1071,7 +1073,8 @@ static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, in
     } else {
         bm.src = bm.tgt = -1;
     }
-    if (!code[0] || strcmp(code, "---") == 0) goto done;
+    if ((!code[0] || strcmp(code, "---") == 0) && (!code2[0] || strcmp(code2, "---") == 0))
+        goto done;
     int srcs[16], tgts[16], ns = 0, nt = 0;
     int agent = agent_tok(s, i), psubj = -1;
     if (bm.src >= 0) ns = group_at(s, (int)s->doc->mentions[bm.src].head, srcs, 16);
