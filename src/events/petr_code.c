@@ -575,8 +575,11 @@ static bool tok_is(const dyad_token *t, const char *w) {
 }
 
 static bool is_noun_tok(const dyad_token *t) {
-    return t->xpos && (t->xpos[0] == 'N' || strncmp(t->xpos, "PRP", 3) == 0 ||
-                       strcmp(t->xpos, "CD") == 0);
+    const char *x = t->xpos && t->xpos[0] && strcmp(t->xpos, "_") != 0 ? t->xpos : NULL;
+    if (!x)
+        return t->upos == DYAD_NOUN || t->upos == DYAD_PROPN || t->upos == DYAD_PRON ||
+               t->upos == DYAD_NUM;
+    return x[0] == 'N' || strncmp(x, "PRP", 3) == 0 || strcmp(x, "CD") == 0;
 }
 
 static bool finish(mstate *m, int p);
@@ -697,8 +700,20 @@ static bool rel_starts(const dyad_token *t, const char *r) {
     return t->deprel && strncmp(t->deprel, r, strlen(r)) == 0;
 }
 
+/* Penn tag of t, or NULL when the tagger gave none (then UPOS decides). */
+static const char *penn(const dyad_token *t) {
+    return t->xpos && t->xpos[0] && strcmp(t->xpos, "_") != 0 ? t->xpos : NULL;
+}
+
 static bool is_verb_tok(const dyad_token *t) {
-    return t->xpos && t->xpos[0] == 'V' && t->xpos[1] == 'B';
+    const char *x = penn(t);
+    return x ? x[0] == 'V' && x[1] == 'B' : t->upos == DYAD_VERB;
+}
+
+static bool is_punct_tok(const dyad_token *t) {
+    const char *x = penn(t);
+    return x ? strchr(",;:", x[0]) && x[1] == 0
+             : t->upos == DYAD_PUNCT && t->form && strchr(",;:", t->form[0]);
 }
 
 static bool in_subtree(const sent *s, int j, int v) {
@@ -790,7 +805,8 @@ static bool has_child_rel(const sent *s, int h, const char *rel) {
 }
 
 static bool is_pronoun(const dyad_token *t) {
-    return t->xpos && strncmp(t->xpos, "PRP", 3) == 0 && strcmp(t->xpos, "PRP$") != 0;
+    const char *x = penn(t);
+    return x ? strcmp(x, "PRP") == 0 : t->upos == DYAD_PRON;
 }
 
 /* The subject token of verb v (inherited along xcomp/conj/advcl; a
@@ -851,8 +867,8 @@ static int agent_tok(const sent *s, int v) {
 
 static bool has_case_child(const sent *s, int h) {
     for (int k = 0; k < s->n; k++)
-        if (s->t[k].head == h && rel_starts(&s->t[k], "case") && s->t[k].xpos &&
-            strcmp(s->t[k].xpos, "POS") != 0)
+        if (s->t[k].head == h && rel_starts(&s->t[k], "case") && s->t[k].form &&
+            strcmp(s->t[k].form, "'s") != 0 && strcmp(s->t[k].form, "'") != 0)
             return true;
     return false;
 }
@@ -1011,7 +1027,7 @@ static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, in
      * punctuation (PETRARCH's verb phrase, kept when the parse is off) */
     bool linear = true;
     for (int j = ve + 1; j < s->n; j++) {
-        if (s->t[j].xpos && strchr(",;:", s->t[j].xpos[0]) && s->t[j].xpos[1] == 0) linear = false;
+        if (is_punct_tok(&s->t[j])) linear = false;
         if (linear || in_subtree(s, j, i)) low[nlow++] = j;
     }
     for (int j = 0; j < vs; j++) up[nup++] = j;
