@@ -757,20 +757,51 @@ static bool words_at(const sent *s, const char *words, int i, int dir, int *end)
     return true;
 }
 
+/* Adds to keys the stems a regular English verb form w may come from:
+ * -s/-es/-ies, -ed/-ied (with a final e or a doubled consonant), -ing. */
+static int regular_stems(const char *form, char keys[][64], int n, int cap) {
+    char w[64];
+    snprintf(w, sizeof w, "%s", form);
+    size_t L = strlen(w);
+    struct { const char *suf; const char *add; int dbl; } R[] = {
+        {"ies", "y", 0}, {"es", "", 0}, {"s", "", 0}, {"ied", "y", 0}, {"ed", "", 0},
+        {"ed", "e", 0}, {"ed", "", 1}, {"ing", "", 0}, {"ing", "e", 0}, {"ing", "", 1}};
+    for (size_t r = 0; r < sizeof R / sizeof R[0] && n < cap; r++) {
+        size_t ls = strlen(R[r].suf);
+        if (L <= ls + 1 || L - ls >= 60 || strcmp(w + L - ls, R[r].suf) != 0) continue;
+        size_t stem = L - ls;
+        if (R[r].dbl && (stem < 3 || w[stem - 1] != w[stem - 2])) continue;
+        /* -es only after a sibilant or o: "pushes", not "departes" */
+        if (strcmp(R[r].suf, "es") == 0 && !strchr("sxzo", w[stem - 1]) &&
+            !(stem >= 2 && w[stem - 1] == 'h' && strchr("cs", w[stem - 2])))
+            continue;
+        if (R[r].dbl) stem--;
+        snprintf(keys[n++], 64, "%.*s%s", (int)stem, w, R[r].add);
+    }
+    return n;
+}
+
 /* The dictionary verbs for token i, best match first, into ents (count;
  * 0 if none): one verb may have several blocks; [*vs, *ve] its words. */
 static int verb_entries(const sent *s, int i, int *vs, int *ve, int *ents, int cap) {
     const petr_dict *d = s->d;
     const dyad_token *t = &s->t[i];
     if (!is_verb_tok(t) || !t->form) return 0;
-    char keys[2][64];
-    snprintf(keys[0], sizeof keys[0], "%s", t->form);
-    snprintf(keys[1], sizeof keys[1], "%s", t->lemma ? t->lemma : "");
+    /* keys: the form, the lemma, then the stems the regular endings allow
+     * (PETRARCH generates regular verb forms; this also survives a wrong
+     * lemma: "boycotted" -> boycott) */
+    char keys[10][64];
+    int nkeys = 0;
+    snprintf(keys[nkeys++], sizeof keys[0], "%s", t->form);
+    snprintf(keys[nkeys++], sizeof keys[0], "%s", t->lemma ? t->lemma : "");
     lower_str(keys[0]);
     lower_str(keys[1]);
+    nkeys = regular_stems(keys[0], keys, nkeys, 10);
     int best = -1, bscore = 0, nents = 0;
-    for (int k = 0; k < 2; k++) {
-        if (!keys[k][0] || (k == 1 && strcmp(keys[0], keys[1]) == 0)) continue;
+    for (int k = 0; k < nkeys; k++) {
+        bool dup = !keys[k][0];
+        for (int q = 0; q < k && !dup; q++) dup = strcmp(keys[q], keys[k]) == 0;
+        if (dup) continue;
         size_t lo = 0, hi = d->verbs.len;
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
@@ -779,7 +810,7 @@ static int verb_entries(const sent *s, int i, int *vs, int *ve, int *ents, int c
         }
         for (size_t e = lo; e < d->verbs.len && strcmp(d->verbs.items[e].word, keys[k]) == 0; e++) {
             const pverb *v = &d->verbs.items[e];
-            if (v->form && k == 1) continue;
+            if (v->form && k >= 1) continue;
             int a = i, b = i;
             if (v->pre && !words_at(s, v->pre, i, -1, &a)) continue;
             if (v->post && !words_at(s, v->post, i, 1, &b)) continue;
