@@ -531,6 +531,7 @@ typedef struct sent {
     int n;
     int *mention;       /* per token: coded mention covering it, -1 */
     const int *sib;     /* per mention: next mention of the same phrase, -1 */
+    int nsib;           /* mentions sib covers (later ones are derived) */
 } sent;
 
 /* A match in progress. */
@@ -963,6 +964,58 @@ static void add_unique(int *out, int *n, int cap, int m) {
     if (*n < cap) out[(*n)++] = m;
 }
 
+/* A mention like base coded country(base) + sector (appended to the
+ * document's mentions once); -1 on allocation failure. */
+static int derived_mention(const sent *s, int base, const char *sector) {
+    dyad_doc *doc = s->doc;
+    char code[40];
+    snprintf(code, sizeof code, "%s%s", doc->mentions[base].code, sector);
+    for (size_t m = 0; m < doc->nmentions; m++) {
+        const dyad_mention *x = &doc->mentions[m];
+        if (x->sent == doc->mentions[base].sent && x->first == doc->mentions[base].first &&
+            x->last == doc->mentions[base].last && x->code && strcmp(x->code, code) == 0)
+            return (int)m;
+    }
+    dyad_mention *ms = dyad_doc_alloc(doc, (doc->nmentions + 1) * sizeof *ms);
+    if (!ms) return -1;
+    memcpy(ms, doc->mentions, doc->nmentions * sizeof *ms);
+    dyad_mention *x = &ms[doc->nmentions];
+    *x = doc->mentions[base];
+    x->code = dyad_doc_strndup(doc, code, strlen(code));
+    snprintf(x->sector, sizeof x->sector, "%s", sector);
+    x->how = "petrarch:agent";
+    doc->mentions = ms;
+    return (int)doc->nmentions++;
+}
+
+/* PETRARCH gives the agent of a compound to each of its actors:
+ * "lawmakers in A and B" -> ALEG, BLEG.  m was coded from the country of
+ * one dependent (how "nmod" / "possessive"); its conjuncts get the sector
+ * too. */
+static void distribute_agent(const sent *s, int m, int *out, int *n, int cap) {
+    const dyad_mention *mm = &s->doc->mentions[m];
+    if (!mm->sector[0] || !mm->how || !mm->code ||
+        (strcmp(mm->how, "nmod") != 0 && strcmp(mm->how, "possessive") != 0))
+        return;
+    char sector[4];
+    snprintf(sector, sizeof sector, "%s", mm->sector);
+    int h = (int)mm->head;
+    for (int c = 0; c < s->n; c++) {
+        if (s->t[c].head != h || !(rel_starts(&s->t[c], "nmod"))) continue;
+        int cm = s->mention[c];
+        if (cm < 0 || cm == m) continue;
+        const char *cc = s->doc->mentions[cm].code;
+        if (strncmp(s->doc->mentions[m].code, cc, strlen(cc)) != 0) continue;
+        for (int j = 0; j < s->n; j++) {
+            if (s->t[j].head != c || !rel_starts(&s->t[j], "conj")) continue;
+            int jm = s->mention[j];
+            if (jm < 0 || s->doc->mentions[jm].sector[0]) continue;
+            int dm = derived_mention(s, jm, sector);
+            if (dm >= 0) add_unique(out, n, cap, dm);
+        }
+    }
+}
+
 /* Actors of token tok and its conjuncts. */
 static int group_at(const sent *s, int tok, int *out, int cap) {
     int n = 0;
@@ -976,8 +1029,9 @@ static int group_at(const sent *s, int tok, int *out, int cap) {
         int m = mention_below(s, c, 0);
         int a = c, b = c;
         if (m >= 0) {
-            for (int x = m, g = 0; x >= 0 && g < 16; x = s->sib ? s->sib[x] : -1, g++)
+            for (int x = m, g = 0; x >= 0 && g < 16; x = s->sib && x < s->nsib ? s->sib[x] : -1, g++)
                 add_unique(out, &n, cap, x);
+            distribute_agent(s, m, out, &n, cap);
             if ((int)s->doc->mentions[m].first <= c && c <= (int)s->doc->mentions[m].last) {
                 a = (int)s->doc->mentions[m].first;
                 b = (int)s->doc->mentions[m].last;
@@ -1268,11 +1322,12 @@ int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_d
         free(sib);
         return -1;
     }
+    int nsib = (int)doc->nmentions;
     petr_events ev = {0};
     for (uint32_t si = 0; si < doc->nsentences; si++) {
         const dyad_sentence *se = &doc->sentences[si];
         if (se->ntokens == 0 || discarded(lx, doc, se, false)) continue;
-        sent s = {lx, d, doc, si, doc->tokens + se->first, (int)se->ntokens, NULL, sib};
+        sent s = {lx, d, doc, si, doc->tokens + se->first, (int)se->ntokens, NULL, sib, nsib};
         s.mention = malloc(sizeof(int) * (size_t)s.n);
         unsigned char *used = calloc((size_t)s.n, 1);
         if (!s.mention || !used) {
