@@ -3,7 +3,8 @@
  *
  * The lexicon (lexicon.c) holds CAMEO codes (headers) and compiled patterns
  * indexed by trigger lemma; petrarch.c translates PETRARCH2 verb dictionaries
- * into the same patterns; coder.c matches the patterns on the dependency
+ * into the same patterns (petr_code.c codes them the PETRARCH way instead
+ * when they replace the built-ins); coder.c matches the patterns on the dependency
  * tree; dates.c resolves event dates; issues.c tags issues; json.c writes
  * the output format.
  */

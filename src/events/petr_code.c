@@ -23,15 +23,20 @@
  * Codes "[a:b]": a for source->target, b for the reverse event; "---" is the
  * null code (the pattern matches and blocks the verb's default).
  *
- * Coding: for every verb token (form, then lemma, found in the dictionary)
- * the upper part is matched on the words before the verb and the lower part
- * on the words of the verb's dependency subtree after it; the pattern with
- * the most items wins (ties: file order), else the verb's default code.
- * Source: '$', else the subject (nsubj, inherited along xcomp/conj/advcl,
- * the noun of a relative clause); target: '+', else the first actor in the
- * lower words.  Conjoined actors give one event each.  Options (PETRARCH
- * <Config>): require_dyad (default true: both actors needed).
- * Matching has a step budget so no pattern can make it hang.
+ * Coding: for every verb token (found by form, lemma or the regular forms
+ * PETRARCH generates) the upper part is matched on the words before the
+ * verb and the lower part on the verb's phrase after it (its dependency
+ * subtree, plus the words up to the next comma when the parse is off); the
+ * pattern with the most items wins (ties: file order), else the verb's
+ * default code.  Source: '$', else the subject (nsubj, inherited along
+ * xcomp/conj/advcl, the noun of a relative clause, the subject above for a
+ * pronoun subject, the by-agent of a passive); target: '+', else the
+ * passive subject, else the first actor in the lower words.  Conjoined
+ * actors give one event each; an agent of a compound goes to each member;
+ * "A/B/C" actor codes are three actors; agent-only mentions are coded
+ * "---" + agent.  Options (PETRARCH <Config>): require_dyad (default true:
+ * both actors needed).  Matching has a step budget and a depth limit, so no
+ * pattern or synset nesting can make it hang.
  */
 #include "events.h"
 
