@@ -969,12 +969,12 @@ static void add_unique(int *out, int *n, int cap, int m) {
     if (*n < cap) out[(*n)++] = m;
 }
 
-/* A mention like base coded country(base) + sector (appended to the
+/* A mention with the span of base coded country + sector (appended to the
  * document's mentions once); -1 on allocation failure. */
-static int derived_mention(const sent *s, int base, const char *sector) {
+static int derived_mention(const sent *s, int base, const char *country, const char *sector) {
     dyad_doc *doc = s->doc;
     char code[40];
-    snprintf(code, sizeof code, "%s%s", doc->mentions[base].code, sector);
+    snprintf(code, sizeof code, "%s%s", country, sector);
     for (size_t m = 0; m < doc->nmentions; m++) {
         const dyad_mention *x = &doc->mentions[m];
         if (x->sent == doc->mentions[base].sent && x->first == doc->mentions[base].first &&
@@ -987,6 +987,7 @@ static int derived_mention(const sent *s, int base, const char *sector) {
     dyad_mention *x = &ms[doc->nmentions];
     *x = doc->mentions[base];
     x->code = dyad_doc_strndup(doc, code, strlen(code));
+    snprintf(x->country, sizeof x->country, "%.3s", country);
     snprintf(x->sector, sizeof x->sector, "%s", sector);
     x->how = "petrarch:agent";
     doc->mentions = ms;
@@ -1015,7 +1016,7 @@ static void distribute_agent(const sent *s, int m, int *out, int *n, int cap) {
             if (s->t[j].head != c || !rel_starts(&s->t[j], "conj")) continue;
             int jm = s->mention[j];
             if (jm < 0 || s->doc->mentions[jm].sector[0]) continue;
-            int dm = derived_mention(s, jm, sector);
+            int dm = derived_mention(s, jm, s->doc->mentions[jm].code, sector);
             if (dm >= 0) add_unique(out, n, cap, dm);
         }
     }
