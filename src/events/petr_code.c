@@ -198,13 +198,13 @@ static bool parse_code(const char *s, char code[8], char code2[8]) {
     while (la && isspace((unsigned char)a[la - 1])) a[--la] = 0;
     /* "[:173]": only the reverse (target -> source) event */
     if ((!la && !colon) || la > 7 || (la && !code_chars_ok(a))) return false;
-    snprintf(code, 8, "%s", a);
+    memcpy(code, a, la + 1);        /* la <= 7 */
     if (colon) {
         while (isspace((unsigned char)*colon)) colon++;
         size_t lc = strlen(colon);
         while (lc && isspace((unsigned char)colon[lc - 1])) colon[--lc] = 0;
         if (lc > 7 || (lc && !code_chars_ok(colon)) || (!lc && !la)) return false;
-        snprintf(code2, 8, "%s", colon);
+        memcpy(code2, colon, lc + 1);   /* lc <= 7 */
     }
     return true;
 }
@@ -504,7 +504,7 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
         else if (line[0] == '~') continue;       /* transformations: not supported */
         else load_verb_line(d, block, line, fname, ln, errf, &nerr);
     }
-    if (!d->sorted) {
+    if (!d->sorted && d->verbs.len) {
         qsort(d->verbs.items, d->verbs.len, sizeof *d->verbs.items, cmp_verb);
         d->sorted = true;
     }
