@@ -260,6 +260,10 @@ typedef struct dyad_options {
                                   the caller keeps the strings alive */
     bool replace_builtin;      /* dicts replace (not add to) the built-ins */
     const char *date;          /* document date to use when a doc has none */
+    const char *const *petrarch_options;  /* "NAME=VALUE" PETRARCH <Config>
+                                  options (require_dyad=false ...) for the
+                                  PETRARCH coder, NULL-ended, may be NULL;
+                                  kept alive by the caller like dicts */
 } dyad_options;
 
 /* Loads what the options ask for.  Returns NULL and fills err on failure. */

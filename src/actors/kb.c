@@ -414,6 +414,19 @@ static bool is_code(const char *s) {
     return true;
 }
 
+/* PETRARCH "FRO/BIL/SAM": a phrase naming several actors at once. */
+static bool is_code_list(const char *s) {
+    char buf[64];
+    if (strlen(s) >= sizeof buf) return false;
+    snprintf(buf, sizeof buf, "%s", s);
+    for (char *p = buf, *slash; p; p = slash ? slash + 1 : NULL) {
+        slash = strchr(p, '/');
+        if (slash) *slash = '\0';
+        if (!is_code(p)) return false;
+    }
+    return true;
+}
+
 /* Indented line of a dyad block: adj / seat / role. */
 static int dyad_subline(dyad_kb *kb, char *s, int entry, const char *ccode,
                         const char *path, long ln, int *nbad) {
@@ -464,7 +477,7 @@ static int load_dyad(dyad_kb *kb, char *text, const char *path) {
         strip_comment(line);
         bool indented = line[0] == ' ' || line[0] == '\t';
         char *s = trim(line);
-        if (!*s) continue;
+        if (!*s || s[0] == '<') continue;      /* blank, <!-- comment --> */
         if (indented) {
             if (dyad_subline(kb, s, entry, ccode[0] ? ccode : NULL, path, ln, &nbad) < 0)
                 return -1;
@@ -654,7 +667,7 @@ static int petr_code(dyad_kb *kb, int entry, char *c, const char *path, long ln,
     char *restr = rn ? rbuf : NULL;
     if (!code) { bad_line(path, ln, "empty [ ]", nbad); return 0; }
     bool null_code = strcmp(code, "---") == 0;
-    if (!null_code && !is_code(code)) { bad_line(path, ln, "bad actor code", nbad); return 0; }
+    if (!null_code && !is_code_list(code)) { bad_line(path, ln, "bad actor code", nbad); return 0; }
     if (!restr) {
         kb_entry *e = &kb->entries.items[entry];
         if (!e->code && !null_code) e->code = dyad_arena_strdup(kb->arena, code);
@@ -713,7 +726,7 @@ static int load_petr_actors(dyad_kb *kb, char *text, const char *path) {
         if (semi) *semi = '\0';
         bool indented = line[0] == ' ' || line[0] == '\t';
         char *s = trim(line);
-        if (!*s) continue;
+        if (!*s || s[0] == '<') continue;      /* blank, <!-- comment --> */
         if (s[0] == '+' || (indented && s[0] == '[')) {
             if (entry < 0) { bad_line(path, ln, "synonym or code before any actor", &nbad); continue; }
             if (s[0] == '+') {

@@ -23,6 +23,8 @@ typedef struct code_opts {
     const char *dicts[MAX_DICTS + 1];
     int ndicts;
     bool replace_dicts;   /* --dict files replace the built-ins */
+    const char *petr_opts[MAX_DICTS + 1];   /* --petrarch-option NAME=VALUE */
+    int npetr_opts;
     bool recode;          /* --replace: recode documents already stored */
     const char *db;
     int threads;
@@ -49,6 +51,7 @@ typedef struct code_run {
 static void usage(FILE *out) {
     fprintf(out,
             "usage: dyad code [--date YYYY-MM-DD] [--dict FILE]... [--replace-dicts]\n"
+            "                 [--petrarch-option NAME=VALUE]...\n"
             "                 [--db PATH | --no-db] [--replace] [-j N] [FILE...]\n"
             "\n"
             "Codes political events (CAMEO/PLOVER, Goldstein, actors, dates, issues)\n"
@@ -59,6 +62,9 @@ static void usage(FILE *out) {
             "                discards (.discards.), actors/agents (.actors./.agents.);\n"
             "                repeatable\n"
             "  --replace-dicts  the --dict files replace the built-in event patterns\n"
+            "                (PETRARCH verb dictionaries are then coded the PETRARCH way)\n"
+            "  --petrarch-option NAME=VALUE  a PETRARCH <Config> option for that coder,\n"
+            "                e.g. require_dyad=false (events with one actor); repeatable\n"
             "  --db PATH     store documents and events in PATH (default ./dyad.db);\n"
             "                a document already stored (same id and text) is skipped\n"
             "  --replace     recode documents already in the store\n"
@@ -162,6 +168,14 @@ int cmd_code(int argc, char **argv) {
                 return EXIT_USAGE;
             }
             o.dicts[o.ndicts++] = argv[++i];
+        } else if (strcmp(a, "--petrarch-option") == 0 && more) {
+            const char *v = argv[++i];
+            if (!strchr(v, '=') || v[0] == '=' || o.npetr_opts == MAX_DICTS) {
+                cli_error("code: --petrarch-option wants NAME=VALUE, not '%s'", v);
+                free(files);
+                return EXIT_USAGE;
+            }
+            o.petr_opts[o.npetr_opts++] = v;
         } else if (strcmp(a, "--replace-dicts") == 0) {
             o.replace_dicts = true;
         } else if (strcmp(a, "--replace") == 0) {
@@ -188,6 +202,7 @@ int cmd_code(int argc, char **argv) {
     dyad_options dopt = {0};
     dopt.dicts = o.dicts;
     dopt.replace_builtin = o.replace_dicts;
+    dopt.petrarch_options = o.petr_opts;
     dopt.date = o.date;
     code_run r = {0};
     r.o = &o;

@@ -236,6 +236,23 @@ static char *xml_elem(const char *p, const char *end, const char *tag) {
     return strndup(a, (size_t)(b - a));
 }
 
+/* Applies the <Config option=".." value=".."> elements found before the
+ * next <Sentence (they hold for the records after them) and returns that
+ * sentence, NULL when none is left. */
+static const char *next_sentence(ev_lexicon *lx, const char *p) {
+    const char *s = strstr(p, "<Sentence ");
+    for (const char *c = p; (c = strstr(c, "<Config")) != NULL && (!s || c < s); c++) {
+        const char *ce = strchr(c, '>');
+        if (!ce) break;
+        char name[64] = "", value[64] = "";
+        if (lx && lx->petr && xml_attr(c, ce, "option", name, sizeof name) &&
+            xml_attr(c, ce, "value", value, sizeof value) &&
+            ev_petr_set_option(lx->petr, name, value) < 0)
+            cli_error("eval: bad value '%s' for PETRARCH option %s (ignored)", value, name);
+    }
+    return s;
+}
+
 static int eval_petrarch(const char *path, char *xml, const char *const *extra, int nextra,
                          bool json_out) {
     /* dictionaries of <Environment>, relative to the XML */
@@ -272,8 +289,9 @@ static int eval_petrarch(const char *path, char *xml, const char *const *extra, 
         return EXIT_FATAL;
     }
     int records = 0, passed = 0;
+    ev_lexicon *lx = ev_ctx_lexicon(ctx);
     const char *p = xml;
-    while ((p = strstr(p, "<Sentence ")) != NULL) {
+    while ((p = next_sentence(lx, p)) != NULL) {
         const char *tagend = strchr(p, '>');
         const char *end = strstr(p, "</Sentence>");
         if (!tagend || !end) break;

@@ -1064,6 +1064,7 @@ static uint32_t document_issues(const ev_lexicon *lx, const dyad_doc *doc) {
 }
 
 int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) {
+    if (lx->petr_only) return ev_petr_code_doc(lx, doc, fallback_date);
     event_vec ev = {0};
     const char *docdate = doc->date ? doc->date : fallback_date;
     uint32_t doc_issues = doc->nmentions ? document_issues(lx, doc) : 0;

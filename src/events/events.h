@@ -3,7 +3,8 @@
  *
  * The lexicon (lexicon.c) holds CAMEO codes (headers) and compiled patterns
  * indexed by trigger lemma; petrarch.c translates PETRARCH2 verb dictionaries
- * into the same patterns; coder.c matches the patterns on the dependency
+ * into the same patterns (petr_code.c codes them the PETRARCH way instead
+ * when they replace the built-ins); coder.c matches the patterns on the dependency
  * tree; dates.c resolves event dates; issues.c tags issues; json.c writes
  * the output format.
  */
@@ -99,6 +100,10 @@ typedef struct ev_lexicon {
     int nerrors;                        /* syntax errors reported */
     /* issues (issues.c) */
     void *issues;
+    /* PETRARCH verb dictionaries as read by petr_code.c (NULL when none);
+     * petr_only: they replace the built-ins, so petr_code.c codes */
+    void *petr;
+    bool petr_only;
 } ev_lexicon;
 
 /* ---- lexicon.c ---- */
@@ -159,6 +164,19 @@ int ev_petrarch_load_verbs(ev_lexicon *lx, const char *text, size_t len,
                            const char *fname, FILE *errf);
 int ev_petrarch_load_discards(ev_lexicon *lx, const char *text, size_t len,
                               const char *fname);
+
+/* ---- petr_code.c ---- */
+/* Reads a PETRARCH verb dictionary into *dict (created when NULL); bad
+ * lines are reported to errf as "file:line: msg" and skipped.  Returns the
+ * number of patterns held, -1 on allocation failure. */
+int ev_petr_load_verbs(void **dict, const char *text, size_t len, const char *fname,
+                       FILE *errf);
+void ev_petr_free(void *dict);
+/* Sets a PETRARCH option (require_dyad ...): 0 set, 1 unknown name
+ * (ignored), -1 bad value. */
+int ev_petr_set_option(void *dict, const char *name, const char *value);
+/* Codes doc the PETRARCH way with lx->petr (fills doc->events). */
+int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date);
 
 /* ---- dates.c ---- */
 /* Civil date. */

@@ -61,6 +61,7 @@ void ev_lexicon_free(void *p) {
     DYAD_VEC_FREE(lx->sets);
     DYAD_VEC_FREE(lx->discards);
     ev_issues_free(lx->issues);
+    ev_petr_free(lx->petr);
     dyad_arena_free(lx->arena);
     free(lx);
 }
@@ -561,7 +562,10 @@ int ev_lexicon_load_file(ev_lexicon *lx, const char *path, FILE *errf, dyad_erro
     if (!text) return -1;
     int kind = ev_dict_kind(path, text);
     int rc;
-    if (kind == 'v') rc = ev_petrarch_load_verbs(lx, text, len, path, errf);
+    if (kind == 'v') {
+        rc = ev_petrarch_load_verbs(lx, text, len, path, NULL);
+        if (rc >= 0 && ev_petr_load_verbs(&lx->petr, text, len, path, errf) < 0) rc = -1;
+    }
     else if (kind == 'd') rc = ev_petrarch_load_discards(lx, text, len, path);
     else if (kind == 'a') rc = 0;     /* actors/agents: the actors loader's */
     else rc = ev_lexicon_load_text(lx, text, len, path, errf);
@@ -594,6 +598,15 @@ ev_lexicon *ev_ctx_lexicon(dyad_ctx *ctx) {
             ev_lexicon_free(lx);
             return NULL;
         }
+    }
+    lx->petr_only = lx->petr && ctx->opt.replace_builtin;
+    for (size_t i = 0; lx->petr && ctx->opt.petrarch_options &&
+                       ctx->opt.petrarch_options[i]; i++) {
+        const char *o = ctx->opt.petrarch_options[i], *eq = strchr(o, '=');
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", eq ? (int)(eq - o) : 0, o);
+        if (!eq || ev_petr_set_option(lx->petr, name, eq + 1) < 0)
+            fprintf(stderr, "dyad: bad PETRARCH option '%s' (ignored)\n", o);
     }
     dyad_data_path(ctx, "events/issues.txt", path, sizeof path);
     lx->issues = ev_issues_load(path, stderr);
