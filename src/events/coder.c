@@ -63,8 +63,18 @@ static bool eq_nohyphen(const char *a, const char *b) {
     }
 }
 
+static void repair_lemma(const dyad_token *t, char *out, size_t size);
+
 static bool lemma_is(const dyad_token *t, const char *w) {
     if (t->lemma && dyad_strcasecmp_ascii(t->lemma, w) == 0) return true;
+    if (t->lemma && t->upos == DYAD_VERB) {
+        char buf[64];
+        repair_lemma(t, buf, sizeof buf);
+        if (buf[0] && strlen(buf) + 2 <= strlen(t->lemma) + 1 &&
+            t->lemma[strlen(buf)] == t->lemma[strlen(buf) - 1] &&
+            dyad_strcasecmp_ascii(buf, w) == 0)
+            return true;
+    }
     if (t->form && dyad_strcasecmp_ascii(t->form, w) == 0) return true;
     return t->lemma && strchr(t->lemma, '-') && eq_nohyphen(t->lemma, w);
 }
@@ -143,15 +153,43 @@ static const char *const OBJ_CONTROL[] = {
     "instruct", "warn", "advise", "authorize", "authorise", "compel", "convince", NULL};
 static const char *const REL_PRONOUNS[] = {"who", "which", "that", "whom", NULL};
 
+/* Adjectival predicates and stative participles whose grammatical
+ * subject is their agent ("X is committed / prepared / opposed to"). */
+static const char *const STATIVE_HEADS[] = {
+    "commit", "prepare", "oppose", "determine", "resolve", "poise", "dedicate",
+    "willing", "ready", "prepared", "committed", "opposed", "determined", "eager",
+    "keen", "unwilling", "reluctant", NULL};
+/* Nouns of intention: "signalled a readiness to talk", "X's plan to". */
+static const char *const INTENT_NOUNS[] = {
+    "readiness", "willingness", "intention", "intent", "plan", "commitment", "pledge",
+    "promise", "offer", "decision", "determination", "resolve", "desire", "wish",
+    "proposal", "agreement", NULL};
+
+/* "it" misparsed as an expletive of an adjectival predicate ("it is
+ * willing to go"): the pronoun is the subject when it has a coded
+ * mention and the predicate is one of intention. */
+static int expl_subject(const sctx *c, int v);
+
+/* The holder of an intention noun: its possessor or the subject of the
+ * verb it is the object of ("X signalled a readiness to ..."). */
+static int intent_noun_holder(const sctx *c, int noun, int depth);
+
 /* The subject (agent) of verb v, following conj/xcomp/advcl/relcl. */
 static int subject_of(const sctx *c, int v, int depth) {
     if (v < 0 || depth > 8) return -1;
     if (is_passive(c, v)) {
         int a = agent_of(c, v);
         if (a >= 0) return a;
-        if (child_rel(c, v, "nsubj:pass") >= 0) return -1;
+        int sp = child_rel(c, v, "nsubj:pass");
+        /* "X is committed to": a stative participle with a copula */
+        if (sp >= 0 && child_rel(c, v, "cop") >= 0 && lemma_in_list(&c->t[v], STATIVE_HEADS))
+            return sp;
+        if (sp >= 0) return -1;
         int s = child_rel(c, v, "nsubj");
         if (s >= 0) return s;
+    } else if (child_rel(c, v, "nsubj") < 0 && child_rel(c, v, "csubj") < 0 &&
+               expl_subject(c, v) >= 0) {
+        return expl_subject(c, v);
     } else {
         int s = child_rel(c, v, "nsubj");
         if (s < 0) s = child_rel(c, v, "csubj");
@@ -183,6 +221,8 @@ static int subject_of(const sctx *c, int v, int depth) {
         }
         return subject_of(c, h, depth + 1);
     }
+    if (rel_is(tv, "acl") && has_case_word(c, v, "to") && lemma_in_list(&c->t[h], INTENT_NOUNS))
+        return intent_noun_holder(c, h, depth + 1);
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
         !(tv->feats & DYAD_F_VOICE_PASS))
         return h;
@@ -191,6 +231,25 @@ static int subject_of(const sctx *c, int v, int depth) {
     if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
         c->t[h].head < 0)
         return h;
+    return -1;
+}
+
+static int expl_subject(const sctx *c, int v) {
+    int e = child_rel(c, v, "expl");
+    if (e < 0 || !lemma_is(&c->t[e], "it") || !lemma_in_list(&c->t[v], STATIVE_HEADS))
+        return -1;
+    for (size_t m = 0; m < c->doc->nmentions; m++)
+        if (c->doc->mentions[m].sent == c->si && (int)c->doc->mentions[m].head == e &&
+            c->doc->mentions[m].code && c->doc->mentions[m].code[0])
+            return e;
+    return -1;
+}
+
+static int intent_noun_holder(const sctx *c, int noun, int depth) {
+    int p = child_rel(c, noun, "nmod:poss");
+    if (p >= 0) return p;
+    int h = c->t[noun].head;
+    if (h >= 0 && rel_is(&c->t[noun], "obj") && is_verbal(&c->t[h])) return subject_of(c, h, depth);
     return -1;
 }
 
@@ -255,14 +314,22 @@ static const char *reject_code(const char *code) {
 static const char *const INTENT_HEADS[] = {
     "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare",
     "want", "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely",
-    "ready", "willing", "go", "try", "attempt", "wish", "agree", "decide", NULL};
+    "ready", "willing", "go", "try", "attempt", "wish", "agree", "decide", "commit",
+    "committed", "prepared", "determine", "determined", "resolve", "eager", "keen", NULL};
+/* Verbs that assert the intention noun they take as object ("expressed
+ * readiness to", "announced plans to"): its infinitive is an intent. */
+static const char *const INTENT_NOUN_VERBS[] = {
+    "express", "signal", "show", "announce", "reaffirm", "confirm", "unveil", "voice",
+    "declare", "state", "reiterate", "indicate", "demonstrate", "outline", "make", "have",
+    "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
 static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
 /* Allegations: "suspected of blowing up", "accused of killing": the
  * complement is what is alleged, not an event the coder can assert. */
 static const char *const ALLEGATION_HEADS[] = {
     "suspect", "accuse", "charge", "allege", "blame", "convict", "indict", "deny",
     "arrest", "detain", "sentence", "try", "investigate", "probe", "condemn", NULL};
-static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist", NULL};
+static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist",
+                                            "unwilling", NULL};
 static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
 /* Directive/irrealis verbs: what their complement clause describes has not
  * happened ("demanded that Israel leave", "urged Iran to stop"); the
@@ -271,6 +338,16 @@ static const char *const IRREALIS_HEADS[] = {
     "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
     "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish",
     "want", "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
+
+/* "X expressed readiness to V": the asserting verb of intention noun n,
+ * or -1 when n is no intention noun held that way. */
+static int intent_noun_verb(const sctx *c, int n) {
+    int h = c->t[n].head;
+    if (!lemma_in_list(&c->t[n], INTENT_NOUNS) || h < 0 || !rel_is(&c->t[n], "obj") ||
+        !lemma_in_list(&c->t[h], INTENT_NOUN_VERBS))
+        return -1;
+    return h;
+}
 
 /* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
  * 'c' conditional/hypothetical.  *mhead = the modal head token or -1. */
@@ -319,7 +396,15 @@ static int modality(const sctx *c, int v, int *mhead) {
          * the question") and an infinitive completing a noun ("an appeal to
          * lay down their arms", "plans to attack") are not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
-        if (rel_is(tx, "acl") && has_case_word(c, x, "to")) return 'c';
+        if (rel_is(tx, "acl") && has_case_word(c, x, "to")) {
+            int gv = intent_noun_verb(c, h);
+            if (gv < 0) return 'c';
+            int m2;
+            int hm = modality(c, gv, &m2);
+            if (hm == 'n' || hm == 'c') return hm;
+            *mhead = gv;
+            return 'i';
+        }
         /* purpose clauses share the modality of their head: "must ensure
          * security to allow ..." */
         if (rel_is(tx, "advcl") && has_case_word(c, x, "to") &&
@@ -674,6 +759,10 @@ static bool coded(const dyad_doc *doc, int m) {
 
 typedef DYAD_VEC(dyad_event) event_vec;
 
+/* match.pat of events coded by the coder's own rules */
+#define RULE_DEONTIC (-1)
+#define RULE_AGREED_CLAUSE (-2)
+
 static bool same_event(const dyad_event *a, const dyad_event *b) {
     return a->sent == b->sent && strcmp(a->cameo, b->cameo) == 0 &&
            a->source == b->source && a->target == b->target;
@@ -709,6 +798,8 @@ static int emit(const sctx *c, event_vec *ev, const ev_code *code, const match *
     if (m->pat >= 0)
         snprintf(rule, sizeof rule, "%s:%d", lx->pats.items[m->pat].file,
                  lx->pats.items[m->pat].line);
+    else if (m->pat == RULE_AGREED_CLAUSE)
+        snprintf(rule, sizeof rule, "coder:agreed-clause");
     else
         snprintf(rule, sizeof rule, "coder:deontic");
     e.rule = dyad_doc_strndup(c->doc, rule, strlen(rule));
@@ -746,6 +837,61 @@ static int coded_mentions(const sctx *c, int tok, int *out, int cap) {
     for (int i = 0; i < n; i++)
         if (coded(c->doc, out[i])) out[k++] = out[i];
     return k;
+}
+
+/* Group, part and organisation nouns stand for the actor they belong to
+ * ("members of X", "a group of X leaders", "thousands of X", "a unit of
+ * X's army"); the list is of nouns that name a part or a number of people. */
+static const char *const GROUP_NOUNS[] = {
+    "member", "group", "delegation", "leader", "leadership", "official", "representative",
+    "team", "wing", "faction", "supporter", "contingent", "patch", "deployment", "batch",
+    "element", "unit", "part", "majority", "some", "most", "many", "hundred", "thousand",
+    "dozen", "million", "number", "band", "crowd", "cell", "branch", "section", "activist",
+    "worker", "body", "envoy", "spokesman", "spokeswoman", "head", "chief", "one", "detachment",
+    "convoy", "squad", "column", "company", "battalion", "brigade", NULL};
+/* Words that tie a group noun to its actor through a clause ("workers
+ * affiliated with X", "militants loyal to X"). */
+static const char *const AFFILIATION[] = {"affiliate", "affiliated", "loyal", "link", "linked",
+                                          "belong", "close", "allied", "ally", NULL};
+
+static bool has_coded(const sctx *c, int tok) {
+    int tmp[16];
+    return tok >= 0 && coded_mentions(c, tok, tmp, 16) > 0;
+}
+
+/* The token that stands for the actor of tok when tok itself has no coded
+ * mention; -1 when none.  Sources: group nouns only.  Targets: also the
+ * actor a thing belongs to or is done by ("a camp for X refugees", "X's
+ * border", "Israeli raids"). */
+static int stand_in(const sctx *c, int tok, bool target) {
+    if (tok < 0) return -1;
+    const dyad_token *t = &c->t[tok];
+    /* "from neighboring X" with the participle parsed as a clause head */
+    if (is_verbal(t) && t->xpos && strcmp(t->xpos, "VBG") == 0 &&
+        (rel_is(t, "advcl") || rel_starts(t, "acl")) && child_rel(c, tok, "nsubj") < 0) {
+        int o = child_rel(c, tok, "obj");
+        if (has_coded(c, o)) return o;
+    }
+    if (!is_nominal(t)) return -1;
+    bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
+    if (!group && !target) return -1;
+    int p = child_rel(c, tok, "nmod:poss");
+    if (has_coded(c, p)) return p;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head != tok) continue;
+        if (rel_starts(d, "nmod") && !rel_is(d, "nmod:poss") &&
+            (has_case_word(c, k, "of") || has_case_word(c, k, "from") ||
+             has_case_word(c, k, "within") || has_case_word(c, k, "among") ||
+             (target && (has_case_word(c, k, "for") || has_case_word(c, k, "by")))) &&
+            has_coded(c, k))
+            return k;
+        if (rel_starts(d, "acl") && lemma_in_list(d, AFFILIATION))
+            for (int q = 0; q < c->n; q++)
+                if (c->t[q].head == k && rel_starts(&c->t[q], "obl") && has_coded(c, q)) return q;
+        if (target && (rel_is(d, "amod") || rel_is(d, "compound")) && has_coded(c, k)) return k;
+    }
+    return -1;
 }
 
 /* When the pattern's frame gave no actor target, the trigger's other
@@ -845,6 +991,30 @@ static int clause_head(const sctx *c, int noun) {
     return noun;
 }
 
+/* Lemmas of inflected verbs the lemmatizer got wrong: a doubled final
+ * consonant kept ("signall" for "signalled") or an "e" added ("riote" for
+ * "rioted").  Tried only when the lemma triggers nothing. */
+static void repair_lemma(const dyad_token *t, char *out, size_t size) {
+    out[0] = 0;
+    size_t n = strlen(t->lemma);
+    const char *f = t->form ? t->form : "";
+    size_t fn = strlen(f);
+    bool inflected = (fn > 2 && strcmp(f + fn - 2, "ed") == 0) ||
+                     (fn > 3 && strcmp(f + fn - 3, "ing") == 0);
+    if (!inflected || n < 4 || n + 1 > size) return;
+    memcpy(out, t->lemma, n + 1);
+    for (size_t i = 0; i < n; i++) out[i] = (char)tolower((unsigned char)out[i]);
+    if (out[n - 1] == out[n - 2] && strchr("lnprt", out[n - 1])) out[n - 1] = 0;
+    else if (out[n - 1] == 'e') out[n - 1] = 0;
+    else out[0] = 0;
+}
+
+static const ev_index_entry *lookup_repaired(const ev_lexicon *lx, const dyad_token *t) {
+    char buf[64];
+    repair_lemma(t, buf, sizeof buf);
+    return buf[0] ? ev_lexicon_lookup(lx, buf) : NULL;
+}
+
 #define TRY_NEXT (-100)
 static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                       const char *docdate, uint32_t doc_issues, unsigned char *consumed);
@@ -855,6 +1025,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
     const dyad_token *tt = &c->t[trig];
     const ev_index_entry *e = ev_lexicon_lookup(c->lx, tt->lemma ? tt->lemma : tt->form);
     if (!e && tt->form) e = ev_lexicon_lookup(c->lx, tt->form);
+    if (!e && tt->lemma && is_verbal(tt)) e = lookup_repaired(c->lx, tt);
     if (!e && tt->lemma && strchr(tt->lemma, '-')) {
         char buf[64];
         size_t n = 0;
@@ -952,17 +1123,30 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     int srcs[16], tgts[16];
     int ns = mentions_for(c, best.src, srcs, 16);
     int nt = mentions_for(c, best.tgt, tgts, 16);
+    if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
     /* keep the coded mentions */
     int k = 0;
     for (int i = 0; i < ns; i++)
         if (coded(c->doc, srcs[i])) srcs[k++] = srcs[i];
     ns = k;
+    if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
     k = 0;
     for (int i = 0; i < nt; i++)
         if (coded(c->doc, tgts[i])) tgts[k++] = tgts[i];
     nt = k;
+    if (nt == 0) {
+        nt = coded_mentions(c, stand_in(c, best.tgt, true), tgts, 16);
+        k = 0;     /* a stand-in of the source's own side is no target */
+        for (int i = 0; i < nt; i++) {
+            bool own = false;
+            for (int q = 0; q < ns; q++)
+                own |= strcmp(c->doc->mentions[srcs[q]].code, c->doc->mentions[tgts[i]].code) == 0;
+            if (!own) tgts[k++] = tgts[i];
+        }
+        nt = k;
+    }
     /* A general frame (no required words) whose object is not an actor is
      * usually not a political event ("saw the film", "treat them with
      * respect"): cooperation codes need an actor there; conflict codes
@@ -1018,6 +1202,41 @@ static const char *const SPEECH_VERBS[] = {
     "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress",
     "write", "announce", "argue", "add", "reiterate", "remind", "urge", NULL};
 
+/* "X and Y agreed that they should cooperate": the agreement itself is an
+ * intent to cooperate (CAMEO 030) of the agreeing side, towards the
+ * "with" partner when there is one (coordinated sides code each other). */
+static const char *const AGREE_CLAUSE_HEADS[] = {"agree", "decide", "resolve", "concur",
+                                                 "consent", NULL};
+
+static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *docdate,
+                               uint32_t doc_issues) {
+    int mh;
+    int hm = modality(c, h, &mh);
+    if (hm == 'n' || hm == 'c') return;
+    int ci = ev_lexicon_code(c->lx, "030");
+    if (ci < 0) ci = ev_lexicon_code(c->lx, "03");
+    if (ci < 0) return;
+    const ev_code *code = &c->lx->codes.items[ci];
+    int srcs[16], tgts[16];
+    int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
+    if (ns == 0) ns = coded_mentions(c, stand_in(c, subject_of(c, h, 0), false), srcs, 16);
+    ev_alts with = {(const char *[]){"with"}, 1};
+    int nt = coded_mentions(c, find_prep(c, h, &with, -1), tgts, 16);
+    match m = {RULE_AGREED_CLAUSE, -1, -1, -1, h};
+    for (int i = 0; i < ns; i++) {
+        if (nt == 0 && ns == 1)
+            emit(c, ev, code, &m, h, srcs[i], -1, false, true, docdate, doc_issues, c->lx);
+        for (int j = 0; j < nt; j++)
+            if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0)
+                emit(c, ev, code, &m, h, srcs[i], tgts[j], false, true, docdate, doc_issues,
+                     c->lx);
+        for (int j = 0; nt == 0 && j < ns; j++)
+            if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[srcs[j]].code) != 0)
+                emit(c, ev, code, &m, h, srcs[i], srcs[j], false, true, docdate, doc_issues,
+                     c->lx);
+    }
+}
+
 static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
                          uint32_t doc_issues) {
     int ci = ev_lexicon_code(c->lx, "100");
@@ -1032,6 +1251,10 @@ static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
                 lemma_in_list(&c->t[k], DEONTIC))
                 deontic = true;
         int h = c->t[v].head;
+        if (deontic && h >= 0 && lemma_in_list(&c->t[h], AGREE_CLAUSE_HEADS)) {
+            code_agreed_clause(c, ev, h, docdate, doc_issues);
+            continue;
+        }
         if (!deontic || h < 0 || !lemma_in_list(&c->t[h], SPEECH_VERBS)) continue;
         int mh;
         int hm = modality(c, h, &mh);
