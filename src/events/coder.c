@@ -111,6 +111,15 @@ static bool has_case(const sctx *c, int i, const ev_alts *a) {
         if (c->t[k].head == i && (rel_is(&c->t[k], "case") || rel_is(&c->t[k], "mark")) &&
             lemma_in(&c->t[k], a))
             return true;
+    /* "over two raids" with the preposition misparsed as an adverb of the
+     * phrase's first word: the first token of the phrase */
+    for (int k = 0; k < c->n; k++) {
+        if (c->t[k].head < 0 || k >= i || !rel_is(&c->t[k], "advmod") || !lemma_in(&c->t[k], a))
+            continue;
+        int h = c->t[k].head;
+        if (h == i || (c->t[h].head == i && k < h)) return c->t[k].upos == DYAD_ADP ||
+                                                          c->t[k].upos == DYAD_ADV;
+    }
     return false;
 }
 
@@ -182,7 +191,8 @@ static int subject_of(const sctx *c, int v, int depth) {
         if (a >= 0) return a;
         int sp = child_rel(c, v, "nsubj:pass");
         /* "X is committed to": a stative participle with a copula */
-        if (sp >= 0 && child_rel(c, v, "cop") >= 0 && lemma_in_list(&c->t[v], STATIVE_HEADS))
+        if (sp >= 0 && lemma_in_list(&c->t[v], STATIVE_HEADS) &&
+            (child_rel(c, v, "cop") >= 0 || child_rel(c, v, "aux:pass") >= 0))
             return sp;
         if (sp >= 0) return -1;
         int s = child_rel(c, v, "nsubj");
@@ -203,6 +213,22 @@ static int subject_of(const sctx *c, int v, int depth) {
     int h = c->t[v].head;
     if (h < 0) return -1;
     const dyad_token *tv = &c->t[v];
+    /* "X reject the plan, Y said" with X misattached to "said": the
+     * reporting verb has a subject before the clause and one after it */
+    if (rel_is(tv, "ccomp") && h > v) {
+        int before = -1, after = -1;
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == h && rel_is(&c->t[k], "nsubj")) {
+                if (k < v && before < 0) before = k;
+                if (k > v) after = k;
+            }
+        if (before >= 0 && after >= 0) return before;
+    }
+    /* "British aircraft ... killed 4 Iraqis" parsed with the verb as a dep
+     * of the noun: the noun is its subject */
+    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
+        c->t[h].head < 0)
+        return h;
     if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis")) {
         if (rel_is(tv, "conj") && !is_verbal(&c->t[h])) return -1;
         return subject_of(c, h, depth + 1);
@@ -323,6 +349,11 @@ static const char *const INTENT_NOUN_VERBS[] = {
     "declare", "state", "reiterate", "indicate", "demonstrate", "outline", "make", "have",
     "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
 static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
+/* Nouns whose clause says what is asked or proposed, not what happened. */
+static const char *const DIRECTIVE_NOUNS[] = {
+    "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
+    "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion",
+    "idea", "suggestion", "offer", NULL};
 /* Allegations: "suspected of blowing up", "accused of killing": the
  * complement is what is alleged, not an event the coder can assert. */
 static const char *const ALLEGATION_HEADS[] = {
@@ -396,6 +427,11 @@ static int modality(const sctx *c, int v, int *mhead) {
          * the question") and an infinitive completing a noun ("an appeal to
          * lay down their arms", "plans to attack") are not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
+        /* "an appeal for deploying troops": what a proposal asks for */
+        if ((rel_is(tx, "acl") || rel_is(tx, "advcl")) && lemma_in_list(&c->t[h], DIRECTIVE_NOUNS) &&
+            (is_nominal(&c->t[h]) || rel_starts(&c->t[h], "obj") || rel_starts(&c->t[h], "nsubj") ||
+             rel_starts(&c->t[h], "obl")))
+            return 'c';
         if (rel_is(tx, "acl") && has_case_word(c, x, "to")) {
             int gv = intent_noun_verb(c, h);
             if (gv < 0) return 'c';
@@ -476,6 +512,8 @@ static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
     return -1;
 }
 
+static bool has_coded(const sctx *c, int tok);
+
 /* Token with an obl/nmod relation under h whose case is in preps. */
 static int find_prep(const sctx *c, int h, const ev_alts *preps, int exclude) {
     for (int k = 0; k < c->n; k++) {
@@ -543,7 +581,12 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         if (head == trig && is_passive(c, head) && !p->nominal)
             r = child_rel(c, head, "nsubj:pass");
         if (r < 0) r = child_rel(c, head, "obj");
-        if (r >= 0 && is_temporal(c, r)) r = -1;   /* "demanded Friday that" */
+        if (r >= 0 && is_temporal(c, r)) {         /* "demanded Friday that" */
+            int r2 = -1;                           /* "rejected Friday a plan" */
+            for (int k = r + 1; k < c->n && r2 < 0; k++)
+                if (c->t[k].head == head && rel_is(&c->t[k], "obj")) r2 = k;
+            r = r2;
+        }
         if (r < 0) r = child_rel(c, head, "iobj");
         if (r < 0 && !p->nominal) {
             /* "demanded that Israel leave": the clause's subject */
@@ -555,6 +598,12 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         r = find_prep(c, head, &s->preps, src);
         for (int i = 0; r < 0 && i < p->nreqs; i++)
             if (req_tok[i] >= 0) r = find_prep(c, req_tok[i], &s->preps, src);
+        /* "withdrawal of forces from T": the phrase hangs one level down */
+        for (int k = 0; r < 0 && k < c->n; k++)
+            if (c->t[k].head == head && k != src &&
+                (rel_is(&c->t[k], "obj") || (rel_starts(&c->t[k], "nmod") &&
+                                             !rel_is(&c->t[k], "nmod:poss"))))
+                r = find_prep(c, k, &s->preps, src);
         if (r < 0 && head == trig && !p->nominal) {
             /* "gave Y aid" for "give aid to T" */
             for (int i = 0; i < s->preps.n; i++)
@@ -583,6 +632,11 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         if (noun < 0 && s->noun < 0 && is_passive(c, head))
             noun = child_rel(c, head, "nsubj:pass");
         if (noun >= 0) r = possessor_of(c, noun);
+        /* "French mediation" for "France's mediation" */
+        for (int k = 0; noun >= 0 && r < 0 && k < c->n; k++)
+            if (c->t[k].head == noun && (rel_is(&c->t[k], "amod") || rel_is(&c->t[k], "compound")) &&
+                has_coded(c, k))
+                r = k;
         break;
     }
     default:
@@ -723,6 +777,13 @@ static int mentions_for(const sctx *c, int tok, int *out, int cap) {
     for (int k = 0; k < c->n && nt < 16; k++)
         if (c->t[k].head == tok && rel_is(&c->t[k], "conj") && is_nominal(&c->t[k]))
             toks[nt++] = k;
+    /* "leader X and President Y" with the conjunct under the name */
+    for (int k = 0; k < c->n && nt < 16; k++) {
+        int h = c->t[k].head;
+        if (h < 0 || c->t[h].head != tok || !rel_is(&c->t[k], "conj") || !is_nominal(&c->t[k]))
+            continue;
+        if (rel_is(&c->t[h], "appos") || rel_is(&c->t[h], "flat")) toks[nt++] = k;
+    }
     for (int j = 0; j < nt && n < cap; j++) {
         int found = 0;
         for (size_t m = 0; m < c->doc->nmentions && n < cap; m++) {
@@ -849,6 +910,17 @@ static const char *const GROUP_NOUNS[] = {
     "dozen", "million", "number", "band", "crowd", "cell", "branch", "section", "activist",
     "worker", "body", "envoy", "spokesman", "spokeswoman", "head", "chief", "one", "detachment",
     "convoy", "squad", "column", "company", "battalion", "brigade", NULL};
+/* Organisation nouns: with a national modifier they stand for that
+ * country's actor when the actor base does not know the organisation
+ * ("the Latvian Constitutional Court", "a Nigerian union"). */
+static const char *const ORG_NOUNS[] = {
+    "union", "party", "association", "council", "committee", "court", "ministry", "agency",
+    "movement", "front", "coalition", "alliance", "federation", "organisation",
+    "organization", "commission", "parliament", "assembly", "authority", "administration",
+    "cabinet", "government", "guerrilla", "rebel", "militia", "force", "army", "police",
+    "tribunal", "congress", "senate", "office", "department", "service", "institute",
+    "syndicate", "league", "bloc", "community", "opposition", NULL};
+
 /* Words that tie a group noun to its actor through a clause ("workers
  * affiliated with X", "militants loyal to X"). */
 static const char *const AFFILIATION[] = {"affiliate", "affiliated", "loyal", "link", "linked",
@@ -874,7 +946,8 @@ static int stand_in(const sctx *c, int tok, bool target) {
     }
     if (!is_nominal(t)) return -1;
     bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
-    if (!group && !target) return -1;
+    bool org = lemma_in_list(t, ORG_NOUNS);
+    if (!group && !org && !target) return -1;
     int p = child_rel(c, tok, "nmod:poss");
     if (has_coded(c, p)) return p;
     for (int k = 0; k < c->n; k++) {
@@ -889,7 +962,10 @@ static int stand_in(const sctx *c, int tok, bool target) {
         if (rel_starts(d, "acl") && lemma_in_list(d, AFFILIATION))
             for (int q = 0; q < c->n; q++)
                 if (c->t[q].head == k && rel_starts(&c->t[q], "obl") && has_coded(c, q)) return q;
-        if (target && (rel_is(d, "amod") || rel_is(d, "compound")) && has_coded(c, k)) return k;
+        if ((target || org) && (rel_is(d, "amod") || rel_is(d, "compound")) && has_coded(c, k))
+            return k;
+        /* "a United Nations appeal" with the owner misparsed as subject */
+        if (target && rel_is(d, "nsubj") && k < tok && has_coded(c, k)) return k;
     }
     return -1;
 }
@@ -1006,7 +1082,10 @@ static void repair_lemma(const dyad_token *t, char *out, size_t size) {
     for (size_t i = 0; i < n; i++) out[i] = (char)tolower((unsigned char)out[i]);
     if (out[n - 1] == out[n - 2] && strchr("lnprt", out[n - 1])) out[n - 1] = 0;
     else if (out[n - 1] == 'e') out[n - 1] = 0;
-    else out[0] = 0;
+    else if (n + 2 <= size && strchr("cdgsvz", out[n - 1])) {
+        out[n] = 'e';     /* "conced" for "conceded" */
+        out[n + 1] = 0;
+    } else out[0] = 0;
 }
 
 static const ev_index_entry *lookup_repaired(const ev_lexicon *lx, const dyad_token *t) {
@@ -1193,6 +1272,8 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                          docdate, doc_issues, c->lx);
     }
     if ((int)ev->len > before && consume >= 0) consumed[consume] = 1;
+    /* only pairs of one side: another reading of the trigger may do better */
+    if ((int)ev->len == before && ns > 0 && srcs[0] >= 0 && tgts[0] >= 0) return TRY_NEXT;
     return (int)ev->len - before;
 }
 
