@@ -900,6 +900,12 @@ static int coded_mentions(const sctx *c, int tok, int *out, int cap) {
     return k;
 }
 
+/* Verbs that report speech: their complement clause is what was said. */
+static const char *const SPEECH_VERBS[] = {
+    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress",
+    "write", "announce", "argue", "add", "reiterate", "remind", "urge", "claim",
+    "confirm", "report", NULL};
+
 /* Group, part and organisation nouns stand for the actor they belong to
  * ("members of X", "a group of X leaders", "thousands of X", "a unit of
  * X's army"); the list is of nouns that name a part or a number of people. */
@@ -943,6 +949,19 @@ static int stand_in(const sctx *c, int tok, bool target) {
         (rel_is(t, "advcl") || rel_starts(t, "acl")) && child_rel(c, tok, "nsubj") < 0) {
         int o = child_rel(c, tok, "obj");
         if (has_coded(c, o)) return o;
+    }
+    /* "X announced that he will ...": an unresolved pronoun subject of a
+     * reported clause is the reporter */
+    static const char *const PERS[] = {"he", "she", "it", "they", "we", NULL};
+    if (!target && t->upos == DYAD_PRON && lemma_in_list(t, PERS) && rel_starts(t, "nsubj")) {
+        int v = t->head;
+        int h = v >= 0 && rel_is(&c->t[v], "ccomp") ? c->t[v].head : -1;
+        if (h >= 0 && lemma_in_list(&c->t[h], SPEECH_VERBS)) {
+            int r = subject_of(c, h, 0);
+            if (has_coded(c, r)) return r;
+            if (r >= 0 && r != tok && c->t[r].upos != DYAD_PRON) return stand_in(c, r, false);
+        }
+        return -1;
     }
     if (!is_nominal(t)) return -1;
     bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
@@ -1022,6 +1041,22 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
                     cands[nc++] = k;
                     break;
                 }
+        }
+    }
+    /* purpose: "opened fire to disperse X", "began a strike to protest X's
+     * decision", "sent arms to help defend X": the purpose clause's object */
+    for (int k = 0; k < c->n && nc < 14; k++) {
+        if (c->t[k].head != trig || !rel_is(&c->t[k], "advcl") || !has_case_word(c, k, "to"))
+            continue;
+        for (int depth = 0, v = k; depth < 3 && v >= 0 && nc < 14; depth++) {
+            int o = child_rel(c, v, "obj");
+            if (o >= 0) {
+                cands[nc++] = o;
+                int si = stand_in(c, o, true);
+                if (si >= 0 && nc < 14) cands[nc++] = si;
+                break;
+            }
+            v = child_rel(c, v, "xcomp");     /* "to help defend X" */
         }
     }
     /* last resort: the first actor below the trigger through nominal and
@@ -1279,9 +1314,6 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
 
 /* "X said (that) Y must/should VERB": X demands of Y (CAMEO 100, or the
  * root 10).  The obligation clause itself is not coded (modality). */
-static const char *const SPEECH_VERBS[] = {
-    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress",
-    "write", "announce", "argue", "add", "reiterate", "remind", "urge", NULL};
 
 /* "X and Y agreed that they should cooperate": the agreement itself is an
  * intent to cooperate (CAMEO 030) of the agreeing side, towards the
