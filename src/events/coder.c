@@ -983,6 +983,11 @@ static int stand_in(const sctx *c, int tok, bool target) {
                 if (c->t[q].head == k && rel_starts(&c->t[q], "obl") && has_coded(c, q)) return q;
         if ((target || org) && (rel_is(d, "amod") || rel_is(d, "compound")) && has_coded(c, k))
             return k;
+        /* "its demand that X withdraw": whom a demand is addressed to */
+        if (target && (rel_starts(d, "acl") || rel_is(d, "ccomp")) && !rel_is(d, "acl:relcl") &&
+            lemma_in_list(t, DIRECTIVE_NOUNS) && has_case_word(c, k, "that") &&
+            has_coded(c, child_rel(c, k, "nsubj")))
+            return child_rel(c, k, "nsubj");
         /* "a United Nations appeal" with the owner misparsed as subject */
         if (target && rel_is(d, "nsubj") && k < tok && has_coded(c, k)) return k;
     }
@@ -1130,6 +1135,10 @@ static const ev_index_entry *lookup_repaired(const ev_lexicon *lx, const dyad_to
 }
 
 #define TRY_NEXT (-100)
+/* consumed[] marks: the trigger's events are dropped (a modal head whose
+ * complement was coded), or the trigger is the complement of a frame with
+ * an xcomp chain and is not coded again */
+enum { DROPPED = 1, COVERED = 2 };
 static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                       const char *docdate, uint32_t doc_issues, unsigned char *consumed);
 
@@ -1149,6 +1158,9 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
         e = ev_lexicon_lookup(c->lx, buf);
     }
     if (!e) return 0;
+    /* the verb is the complement of a frame already coded ("tried to
+     * assassinate", "agreed to cooperate"): that frame said it */
+    if (consumed[trig] == COVERED) return 0;
     /* every matching pattern, most specific first; the first whose actors
      * make an event wins */
     match cand[32];
@@ -1306,7 +1318,10 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                     emit(c, ev, code, &best, trig, srcs[i], srcs[j], negated, future,
                          docdate, doc_issues, c->lx);
     }
-    if ((int)ev->len > before && consume >= 0) consumed[consume] = 1;
+    if ((int)ev->len > before && consume >= 0 && consumed[consume] != COVERED)
+        consumed[consume] = DROPPED;
+    if ((int)ev->len > before && p->nchain > 0 && best.last > trig && !consumed[best.last])
+        consumed[best.last] = COVERED;
     /* only pairs of one side: another reading of the trigger may do better */
     if ((int)ev->len == before && ns > 0 && srcs[0] >= 0 && tgts[0] >= 0) return TRY_NEXT;
     return (int)ev->len - before;
@@ -1350,6 +1365,11 @@ static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *
     }
 }
 
+static const char *const MESSAGE_VERBS[] = {"issue", "send", "deliver", "give", NULL};
+static const char *const MESSAGE_NOUNS[] = {
+    "reminder", "warning", "message", "statement", "declaration", "communique", "note",
+    "letter", "signal", "demand", "ultimatum", NULL};
+
 static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
                          uint32_t doc_issues) {
     int ci = ev_lexicon_code(c->lx, "100");
@@ -1357,18 +1377,28 @@ static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
     if (ci < 0) return;
     const ev_code *code = &c->lx->codes.items[ci];
     for (int v = 0; v < c->n; v++) {
-        if (!is_verbal(&c->t[v]) || !rel_is(&c->t[v], "ccomp")) continue;
+        bool content = rel_is(&c->t[v], "ccomp") ||
+                       (rel_is(&c->t[v], "acl") && has_case_word(c, v, "that") &&
+                        c->t[v].head >= 0 && lemma_in_list(&c->t[c->t[v].head], MESSAGE_NOUNS));
+        if (!is_verbal(&c->t[v]) || !content) continue;
         bool deontic = false;
         for (int k = 0; k < c->n; k++)
             if (c->t[k].head == v && rel_starts(&c->t[k], "aux") &&
                 lemma_in_list(&c->t[k], DEONTIC))
                 deontic = true;
         int h = c->t[v].head;
+        /* "issued a warning/reminder to X that it must ...": the clause of a
+         * message noun belongs to the verb that conveys the message */
+        if (deontic && h >= 0 && lemma_in_list(&c->t[h], MESSAGE_NOUNS) && c->t[h].head >= 0 &&
+            rel_is(&c->t[h], "obj") && is_verbal(&c->t[c->t[h].head]))
+            h = c->t[h].head;
         if (deontic && h >= 0 && lemma_in_list(&c->t[h], AGREE_CLAUSE_HEADS)) {
             code_agreed_clause(c, ev, h, docdate, doc_issues);
             continue;
         }
-        if (!deontic || h < 0 || !lemma_in_list(&c->t[h], SPEECH_VERBS)) continue;
+        if (!deontic || h < 0 ||
+            !(lemma_in_list(&c->t[h], SPEECH_VERBS) || lemma_in_list(&c->t[h], MESSAGE_VERBS)))
+            continue;
         int mh;
         int hm = modality(c, h, &mh);
         if (hm == 'n' || hm == 'c') continue;
