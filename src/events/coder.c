@@ -599,10 +599,9 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         for (int i = 0; r < 0 && i < p->nreqs; i++)
             if (req_tok[i] >= 0) r = find_prep(c, req_tok[i], &s->preps, src);
         /* "withdrawal of forces from T": the phrase hangs one level down */
-        for (int k = 0; r < 0 && k < c->n; k++)
-            if (c->t[k].head == head && k != src &&
-                (rel_is(&c->t[k], "obj") || (rel_starts(&c->t[k], "nmod") &&
-                                             !rel_is(&c->t[k], "nmod:poss"))))
+        for (int k = 0; r < 0 && p->nominal && k < c->n; k++)
+            if (c->t[k].head == head && k != src && rel_starts(&c->t[k], "nmod") &&
+                has_case_word(c, k, "of"))
                 r = find_prep(c, k, &s->preps, src);
         if (r < 0 && head == trig && !p->nominal) {
             /* "gave Y aid" for "give aid to T" */
@@ -1051,8 +1050,11 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
     /* purpose: "opened fire to disperse X", "began a strike to protest X's
      * decision", "sent arms to help defend X": the purpose clause's object */
     for (int k = 0; k < c->n && nc < 14; k++) {
-        if (c->t[k].head != trig || !rel_is(&c->t[k], "advcl") || !has_case_word(c, k, "to"))
-            continue;
+        int h = c->t[k].head;
+        bool purpose = h == trig && rel_is(&c->t[k], "advcl");
+        /* "launched an operation to flush out X" */
+        purpose |= h >= 0 && h == obj && rel_is(&c->t[k], "acl");
+        if (!purpose || !has_case_word(c, k, "to")) continue;
         for (int depth = 0, v = k; depth < 3 && v >= 0 && nc < 14; depth++) {
             int o = child_rel(c, v, "obj");
             if (o >= 0) {
@@ -1134,6 +1136,30 @@ static const ev_index_entry *lookup_repaired(const ev_lexicon *lx, const dyad_to
     return buf[0] ? ev_lexicon_lookup(lx, buf) : NULL;
 }
 
+/* "call" that names rather than phones or appeals: "what it called a
+ * victory", "called the plan a disgrace", "the so-called line". */
+static bool naming_call(const sctx *c, int v) {
+    static const char *const WH[] = {"what", "which", "whom", NULL};
+    if (!lemma_is(&c->t[v], "call")) return false;
+    if (v > 0 && (lemma_is(&c->t[v - 1], "so") ||
+                  (c->t[v - 1].form && strcmp(c->t[v - 1].form, "-") == 0)))
+        return true;
+    int nobj = 0;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head != v) continue;
+        if (rel_is(d, "xcomp") && !has_case_word(c, k, "to")) return true;
+        if (rel_is(d, "obj") || rel_is(d, "iobj")) {
+            nobj++;
+            if (lemma_in_list(d, WH)) return true;
+        }
+        if (rel_starts(d, "nsubj") && lemma_in_list(d, WH)) return true;
+    }
+    if (rel_is(&c->t[v], "acl:relcl") && c->t[v].head >= 0 && lemma_in_list(&c->t[c->t[v].head], WH))
+        return true;
+    return nobj >= 2;
+}
+
 #define TRY_NEXT (-100)
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
@@ -1161,6 +1187,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
     /* the verb is the complement of a frame already coded ("tried to
      * assassinate", "agreed to cooperate"): that frame said it */
     if (consumed[trig] == COVERED) return 0;
+    if (naming_call(c, trig)) return 0;
     /* every matching pattern, most specific first; the first whose actors
      * make an event wins */
     match cand[32];
@@ -1290,6 +1317,8 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
     if (strcmp(code->root, "01") == 0 && nt == 0) return TRY_NEXT;
+    /* a reciprocal frame needs a partner: "X argued" alone is no dispute */
+    if (p->recip && nt == 0 && ns < 2) return TRY_NEXT;
     if (ns == 0) srcs[ns++] = -1;
     if (nt == 0) tgts[nt++] = -1;
     int before = (int)ev->len;
