@@ -229,7 +229,13 @@ static int subject_of(const sctx *c, int v, int depth) {
     if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
         c->t[h].head < 0)
         return h;
-    if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis")) {
+    /* "X was indicted ... and will resign": an active conjunct of a
+     * passive verb shares its passive subject, not its agent */
+    if (rel_is(tv, "conj") && is_verbal(&c->t[h]) && is_passive(c, h) &&
+        child_rel(c, h, "nsubj:pass") >= 0)
+        return child_rel(c, h, "nsubj:pass");
+    if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis") ||
+        (rel_is(tv, "dep") && is_verbal(&c->t[h]))) {
         if (rel_is(tv, "conj") && !is_verbal(&c->t[h])) return -1;
         return subject_of(c, h, depth + 1);
     }
@@ -631,6 +637,15 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         if (noun < 0 && s->noun < 0 && is_passive(c, head))
             noun = child_rel(c, head, "nsubj:pass");
         if (noun >= 0) r = possessor_of(c, noun);
+        /* "an appeal from X", "the offer by X" for "X's appeal" */
+        for (int k = 0; noun >= 0 && r < 0 && k < c->n; k++)
+            if (c->t[k].head == noun && rel_starts(&c->t[k], "nmod") &&
+                (has_case_word(c, k, "from") || has_case_word(c, k, "by")) && has_coded(c, k))
+                r = k;
+        for (int k = noun + 1; noun >= 0 && r < 0 && k < c->n; k++)   /* attached to the verb */
+            if (c->t[k].head == head && rel_starts(&c->t[k], "obl") &&
+                (has_case_word(c, k, "from") || has_case_word(c, k, "by")) && has_coded(c, k))
+                r = k;
         /* "French mediation" for "France's mediation" */
         for (int k = 0; noun >= 0 && r < 0 && k < c->n; k++)
             if (c->t[k].head == noun && (rel_is(&c->t[k], "amod") || rel_is(&c->t[k], "compound")) &&
@@ -705,6 +720,13 @@ static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, ma
                  rel_is(&c->t[k], "case") || rel_starts(&c->t[k], "obl")))
                 ok = true;
         if (!ok && trig + 1 < c->n && lemma_in(&c->t[trig + 1], &p->particle)) ok = true;
+        /* "forced X out of the country": the particle opens an oblique */
+        for (int k = 0; k < c->n && !ok; k++) {
+            int h = c->t[k].head;
+            if (h >= 0 && c->t[h].head == trig && rel_starts(&c->t[h], "obl") &&
+                rel_is(&c->t[k], "case") && lemma_in(&c->t[k], &p->particle))
+                ok = true;
+        }
         if (!ok) return false;
     }
     int heads[5] = {trig, -1, -1, -1, -1};
@@ -1160,6 +1182,14 @@ static bool naming_call(const sctx *c, int v) {
     return nobj >= 2;
 }
 
+/* "demanded the resignation of X", "called for the withdrawal": a nominal
+ * event that is the object of a directive verb has not happened. */
+static bool requested_noun(const sctx *c, int noun) {
+    int h = c->t[noun].head;
+    if (h < 0 || !is_verbal(&c->t[h]) || !lemma_in_list(&c->t[h], IRREALIS_HEADS)) return false;
+    return rel_is(&c->t[noun], "obj") || rel_starts(&c->t[noun], "obl");
+}
+
 #define TRY_NEXT (-100)
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
@@ -1239,6 +1269,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
         else return 0;
     }
     if (mod == 'c') return 0;
+    if (!is_verbal(tt) && requested_noun(c, trig)) return 0;
     if (mod == 'i' && p->foreign) {
         /* PETRARCH dictionaries code the verb as written ("will break
          * relations" keeps the code of "break relations") */
@@ -1305,6 +1336,12 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
      * respect"): cooperation codes need an actor there; conflict codes
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
+    /* a frame whose object must be the actor ("dismiss T from") met a
+     * thing ("dismissed an appeal from X"): another reading may fit */
+    int rootc = atoi(code->root);
+    if (best.tgt >= 0 && nt == 0 && general && p->trail_prep.n && !p->notarget &&
+        !(rootc >= 9 && rootc <= 13) && !(rootc >= 18 && rootc <= 20))
+        return TRY_NEXT;
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     /* Verbal conflict (09-13) is often about a proposition ("rejected the
      * plan", "demanded the withdrawal") and violence (18-20) may hit places
