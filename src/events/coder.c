@@ -159,7 +159,8 @@ static int agent_of(const sctx *c, int v) {
 static const char *const OBJ_CONTROL[] = {
     "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage",
     "press", "pressure", "push", "allow", "permit", "help", "require", "request",
-    "instruct", "warn", "advise", "authorize", "authorise", "compel", "convince", NULL};
+    "instruct", "warn", "advise", "authorize", "authorise", "compel", "convince",
+    "see", "watch", "hear", "let", "make", "want", "need", "expect", "enable", NULL};
 static const char *const REL_PRONOUNS[] = {"who", "which", "that", "whom", NULL};
 
 /* Adjectival predicates and stative participles whose grammatical
@@ -475,6 +476,11 @@ static int modality(const sctx *c, int v, int *mhead) {
             *mhead = h;
             return 'r';
         }
+        /* "expects Y to deny", "wants Y to leave": the wish of another
+         * actor about Y, not Y's intent */
+        if (xc && lemma_in_list(th, INTENT_HEADS) && child_rel(c, h, "obj") >= 0 &&
+            child_rel(c, h, "obj") < x)
+            return 'c';
         if (xc && lemma_in_list(th, INTENT_HEADS)) {
             *mhead = h;
             /* "did not plan to attack": negated head */
@@ -1190,6 +1196,35 @@ static bool requested_noun(const sctx *c, int noun) {
     return rel_is(&c->t[noun], "obj") || rel_starts(&c->t[noun], "obl");
 }
 
+/* Visits (042 make, 043 host) are travel of states and organisations:
+ * returning home or travelling inside one's own country, private
+ * travellers (civilians, refugees), a pronoun "it" (vessels, "when it
+ * comes to") and troops are no visits; peacekeepers arriving are a
+ * peacekeeping deployment (074).  Returns the code to use or NULL. */
+static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int t) {
+    if (strcmp(code->code, "042") != 0 && strcmp(code->code, "043") != 0) return code;
+    if (s < 0) return code;
+    const dyad_mention *ms = &c->doc->mentions[s];
+    if (t >= 0 && ms->country[0] && strcmp(ms->country, c->doc->mentions[t].country) == 0)
+        return NULL;
+    if (strcmp(ms->sector, "CVL") == 0 || strcmp(ms->sector, "REF") == 0) return NULL;
+    const dyad_token *h = &c->t[ms->head];
+    if (lemma_is(h, "it")) return NULL;
+    static const char *const PEACEKEEPERS[] = {"peacekeeper", "peace-keeper", "blue-helmet", NULL};
+    static const char *const FORCES[] = {"troop", "troops", "soldier", "force", "army", "unit",
+                                         "battalion", "contingent", "warship", "vessel", "ship",
+                                         "tanker", "aircraft", "plane", NULL};
+    bool pk = lemma_in_list(h, PEACEKEEPERS);
+    for (int k = 0; k < c->n && !pk; k++)     /* "peacekeeping troops" */
+        pk = c->t[k].head == (int)ms->head && lemma_is(&c->t[k], "peacekeeping");
+    if (pk) {
+        int ci = ev_lexicon_code(c->lx, "074");
+        return ci >= 0 ? &c->lx->codes.items[ci] : NULL;
+    }
+    if (lemma_in_list(h, FORCES)) return NULL;
+    return code;
+}
+
 #define TRY_NEXT (-100)
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
@@ -1218,6 +1253,8 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
      * assassinate", "agreed to cooperate"): that frame said it */
     if (consumed[trig] == COVERED) return 0;
     if (naming_call(c, trig)) return 0;
+    /* "visiting minister", "ruling party": a participle used as adjective */
+    if (rel_is(tt, "amod") && is_verbal(tt)) return 0;
     /* every matching pattern, most specific first; the first whose actors
      * make an event wins */
     match cand[32];
@@ -1368,7 +1405,9 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
             if (s >= 0 && t >= 0 &&
                 strcmp(c->doc->mentions[s].code, c->doc->mentions[t].code) == 0)
                 continue;
-            emit(c, ev, code, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
+            const ev_code *vc = visit_code(c, code, s, t);
+            if (!vc) continue;
+            emit(c, ev, vc, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
             if (p->recip && t >= 0 && mod != 'r')
                 emit(c, ev, code, &best, trig, t, s, negated, future, docdate, doc_issues, c->lx);
             else if (p->code2 >= 0 && t >= 0 && s >= 0 && mod == 0)
