@@ -141,7 +141,11 @@ static bool is_nominal(const dyad_token *t) {
 }
 
 static bool is_passive(const sctx *c, int v) {
-    if (child_rel(c, v, "nsubj:pass") >= 0 || child_rel(c, v, "aux:pass") >= 0) return true;
+    if (child_rel(c, v, "aux:pass") >= 0) return true;
+    /* "X shortened by one hour the curfew": a passive subject with an
+     * object and no passive auxiliary is an active clause misparsed */
+    if (child_rel(c, v, "nsubj:pass") >= 0)
+        return child_rel(c, v, "obj") < 0 || child_rel(c, v, "cop") >= 0;
     return (c->t[v].feats & DYAD_F_VOICE_PASS) && child_rel(c, v, "nsubj") < 0 &&
            rel_is(&c->t[v], "acl");
 }
@@ -204,6 +208,7 @@ static int subject_of(const sctx *c, int v, int depth) {
     } else {
         int s = child_rel(c, v, "nsubj");
         if (s < 0) s = child_rel(c, v, "csubj");
+        if (s < 0) s = child_rel(c, v, "nsubj:pass");     /* see is_passive */
         if (s >= 0) {
             if (lemma_in_list(&c->t[s], REL_PRONOUNS) && rel_starts(&c->t[v], "acl") &&
                 c->t[v].head >= 0)
@@ -505,6 +510,10 @@ static int modality(const sctx *c, int v, int *mhead) {
 
 /* ---- slot search ---- */
 
+static const char *const QUANTITY_NOUNS[] = {
+    "range", "series", "wave", "number", "set", "package", "round", "spate", "string", "host",
+    "raft", "batch", "list", "flurry", "barrage", "volley", "lot", "couple", "dozen", NULL};
+
 /* Children of h (and of its obj/obl nouns) whose lemma is in a. */
 static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
     for (int k = 0; k < c->n; k++)
@@ -515,8 +524,11 @@ static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
     for (int k = 0; k < c->n; k++) {
         int hh = c->t[k].head;
         if (hh < 0 || hh == h || c->t[hh].head != h || k == exclude) continue;
-        if ((rel_starts(&c->t[hh], "obj") || rel_starts(&c->t[hh], "obl") ||
-             rel_is(&c->t[hh], "xcomp")) &&
+        /* under an oblique only through a quantity noun ("with a wave of
+         * strikes"), not "on the first day of a strike" */
+        bool via = rel_starts(&c->t[hh], "obj") || rel_is(&c->t[hh], "xcomp") ||
+                   (rel_starts(&c->t[hh], "obl") && lemma_in_list(&c->t[hh], QUANTITY_NOUNS));
+        if (via &&
             (rel_starts(&c->t[k], "nmod") || rel_is(&c->t[k], "compound") ||
              rel_is(&c->t[k], "conj")) && lemma_in(&c->t[k], a))
             return k;
@@ -804,6 +816,11 @@ static int mentions_for(const sctx *c, int tok, int *out, int cap) {
     for (int k = 0; k < c->n && nt < 16; k++)
         if (c->t[k].head == tok && rel_is(&c->t[k], "conj") && is_nominal(&c->t[k]))
             toks[nt++] = k;
+    /* "French and Egyptian warships": the first adjective of coordinated
+     * national adjectives */
+    for (int k = 0; k < c->n && nt < 16; k++)
+        if (c->t[k].head == tok && rel_is(&c->t[k], "amod") && child_rel(c, k, "conj") >= 0)
+            toks[nt++] = k;
     /* "leader X and President Y" with the conjunct under the name */
     for (int k = 0; k < c->n && nt < 16; k++) {
         int h = c->t[k].head;
@@ -992,6 +1009,10 @@ static int stand_in(const sctx *c, int tok, bool target) {
     }
     if (!is_nominal(t)) return -1;
     bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
+    /* "workers affiliated with X" with "affiliated" parsed as the verb */
+    if (group && rel_starts(t, "nsubj") && t->head >= 0 && lemma_in_list(&c->t[t->head], AFFILIATION))
+        for (int q = 0; q < c->n; q++)
+            if (c->t[q].head == t->head && rel_starts(&c->t[q], "obl") && has_coded(c, q)) return q;
     bool org = lemma_in_list(t, ORG_NOUNS);
     if (!group && !org && !target) return -1;
     int p = child_rel(c, tok, "nmod:poss");
