@@ -184,6 +184,8 @@ static const char *const INTENT_NOUNS[] = {
  * mention and the predicate is one of intention. */
 static int expl_subject(const sctx *c, int v);
 
+static int measure_noun_verb(const sctx *c, int n);
+
 /* The holder of an intention noun: its possessor or the subject of the
  * verb it is the object of ("X signalled a readiness to ..."). */
 static int intent_noun_holder(const sctx *c, int noun, int depth);
@@ -259,7 +261,8 @@ static int subject_of(const sctx *c, int v, int depth) {
         }
         return subject_of(c, h, depth + 1);
     }
-    if (rel_is(tv, "acl") && has_case_word(c, v, "to") && lemma_in_list(&c->t[h], INTENT_NOUNS))
+    if (rel_is(tv, "acl") && has_case_word(c, v, "to") &&
+        (lemma_in_list(&c->t[h], INTENT_NOUNS) || measure_noun_verb(c, h) >= 0))
         return intent_noun_holder(c, h, depth + 1);
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
         !(tv->feats & DYAD_F_VOICE_PASS))
@@ -382,6 +385,17 @@ static const char *const IRREALIS_HEADS[] = {
     "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish",
     "want", "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
 
+/* "X took steps/measures to V": the verb that takes measure noun n, or -1. */
+static int measure_noun_verb(const sctx *c, int n) {
+    static const char *const MEASURES[] = {"step", "measure", "action", NULL};
+    static const char *const TAKE[] = {"take", "adopt", "introduce", "implement", NULL};
+    int h = c->t[n].head;
+    if (!lemma_in_list(&c->t[n], MEASURES) || h < 0 || !rel_is(&c->t[n], "obj") ||
+        !lemma_in_list(&c->t[h], TAKE))
+        return -1;
+    return h;
+}
+
 /* "X expressed readiness to V": the asserting verb of intention noun n,
  * or -1 when n is no intention noun held that way. */
 static int intent_noun_verb(const sctx *c, int n) {
@@ -444,6 +458,9 @@ static int modality(const sctx *c, int v, int *mhead) {
             (is_nominal(&c->t[h]) || rel_starts(&c->t[h], "obj") || rel_starts(&c->t[h], "nsubj") ||
              rel_starts(&c->t[h], "obl")))
             return 'c';
+        /* "took steps to enhance freedoms": the measure is the act */
+        if (rel_is(tx, "acl") && has_case_word(c, x, "to") && measure_noun_verb(c, h) >= 0)
+            return modality(c, measure_noun_verb(c, h), mhead) == 'n' ? 'n' : 0;
         if (rel_is(tx, "acl") && has_case_word(c, x, "to")) {
             int gv = intent_noun_verb(c, h);
             if (gv < 0) return 'c';
@@ -1246,6 +1263,14 @@ static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int 
     return code;
 }
 
+static const char *const PLACE_NOUNS[] = {
+    "town", "city", "village", "base", "territory", "area", "region", "airport", "port",
+    "capital", "province", "district", "island", "islands", "hill", "border", "position",
+    "stronghold", "outpost", "camp", "enclave", "zone", "land", "valley", "road", "highway",
+    "bridge", "crossing", "field", "oilfield", "mine", "building", "headquarters", "compound",
+    "palace", "parliament", "ministry", "station", "embassy", "consulate", "neighbourhood",
+    "neighborhood", "suburb", "strip", "bank", "peninsula", "coast", "sea", "waters", NULL};
+
 #define TRY_NEXT (-100)
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
@@ -1408,6 +1433,11 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     int rootn = atoi(code->root);
     if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
         !(rootn >= 9 && rootn <= 13) && !(rootn >= 18 && rootn <= 20))
+        return 0;
+    /* occupying or blockading needs a place: "took steps", "took part" */
+    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
+        (strcmp(code->code, "191") == 0 || strcmp(code->code, "192") == 0) &&
+        !lemma_in_list(&c->t[best.tgt], PLACE_NOUNS) && c->t[best.tgt].upos != DYAD_PROPN)
         return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
