@@ -190,6 +190,8 @@ static int measure_noun_verb(const sctx *c, int n);
  * verb it is the object of ("X signalled a readiness to ..."). */
 static int intent_noun_holder(const sctx *c, int noun, int depth);
 
+static bool is_temporal(const sctx *c, int i);
+
 /* The subject (agent) of verb v, following conj/xcomp/advcl/relcl. */
 static int subject_of(const sctx *c, int v, int depth) {
     if (v < 0 || depth > 8) return -1;
@@ -218,6 +220,13 @@ static int subject_of(const sctx *c, int v, int depth) {
             return s;
         }
     }
+    /* "Up to 100 protesters marched" with the counted subject parsed as an
+     * oblique before the verb */
+    for (int k = 0; k < v; k++)
+        if (c->t[k].head == v && rel_starts(&c->t[k], "obl") && child_rel(c, k, "nummod") >= 0 &&
+            is_nominal(&c->t[k]) && !is_temporal(c, k) && child_rel(c, v, "obj") < 0 &&
+            child_rel(c, v, "nsubj:pass") < 0)
+            return k;
     int h = c->t[v].head;
     if (h < 0) return -1;
     const dyad_token *tv = &c->t[v];
