@@ -251,6 +251,11 @@ static int subject_of(const sctx *c, int v, int depth) {
     if (rel_is(tv, "conj") && is_verbal(&c->t[h]) && is_passive(c, h) &&
         child_rel(c, h, "nsubj:pass") >= 0)
         return child_rel(c, h, "nsubj:pass");
+    /* "The group, Forces for X, insisted": the name parsed as a nominal
+     * predicate with the group as its subject and the verb as conjunct */
+    if (rel_is(tv, "conj") && !is_verbal(&c->t[h]) && c->t[h].head < 0 &&
+        child_rel(c, h, "nsubj") >= 0 && child_rel(c, h, "cop") < 0)
+        return child_rel(c, h, "nsubj");
     if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis") ||
         (rel_is(tv, "dep") && is_verbal(&c->t[h]))) {
         if (rel_is(tv, "conj") && !is_verbal(&c->t[h])) return -1;
@@ -364,7 +369,7 @@ static const char *reject_code(const char *code) {
 static const char *const INTENT_HEADS[] = {
     "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare",
     "want", "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely",
-    "ready", "willing", "go", "try", "attempt", "wish", "agree", "decide", "commit",
+    "ready", "willing", "go", "try", "attempt", "wish", "agree", "commit",
     "committed", "prepared", "determine", "determined", "resolve", "eager", "keen", NULL};
 /* Verbs that assert the intention noun they take as object ("expressed
  * readiness to", "announced plans to"): its infinitive is an intent. */
@@ -1000,7 +1005,8 @@ static const char *const ORG_NOUNS[] = {
 /* Words that tie a group noun to its actor through a clause ("workers
  * affiliated with X", "militants loyal to X"). */
 static const char *const AFFILIATION[] = {"affiliate", "affiliated", "loyal", "link", "linked",
-                                          "belong", "close", "allied", "ally", NULL};
+                                          "belong", "close", "allied", "ally", "base", "based",
+                                          NULL};
 
 static bool has_coded(const sctx *c, int tok) {
     int tmp[16];
@@ -1034,6 +1040,9 @@ static int stand_in(const sctx *c, int tok, bool target) {
         return -1;
     }
     if (!is_nominal(t)) return -1;
+    /* "X, the UN relief coordinator, demanded": the coded apposition */
+    int ap = child_rel(c, tok, "appos");
+    if (ap >= 0 && has_coded(c, ap)) return ap;
     bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
     /* "workers affiliated with X" with "affiliated" parsed as the verb */
     if (group && rel_starts(t, "nsubj") && t->head >= 0 && lemma_in_list(&c->t[t->head], AFFILIATION))
