@@ -399,14 +399,17 @@ static const char *const IRREALIS_HEADS[] = {
     "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish",
     "want", "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
 
-/* "X took steps/measures to V": the verb that takes measure noun n, or -1. */
+/* "X took steps/measures to V", "X used force to V": the verb that takes
+ * measure or instrument noun n, or -1. */
 static int measure_noun_verb(const sctx *c, int n) {
     static const char *const MEASURES[] = {"step", "measure", "action", NULL};
     static const char *const TAKE[] = {"take", "adopt", "introduce", "implement", NULL};
+    static const char *const USE[] = {"use", "employ", NULL};
     int h = c->t[n].head;
-    if (!lemma_in_list(&c->t[n], MEASURES) || h < 0 || !rel_is(&c->t[n], "obj") ||
-        !lemma_in_list(&c->t[h], TAKE))
-        return -1;
+    if (h < 0 || !rel_is(&c->t[n], "obj")) return -1;
+    /* "used sharp language / tear gas to V": the instrument's purpose */
+    if (lemma_in_list(&c->t[h], USE)) return h;
+    if (!lemma_in_list(&c->t[n], MEASURES) || !lemma_in_list(&c->t[h], TAKE)) return -1;
     return h;
 }
 
