@@ -378,6 +378,11 @@ static const char *const INTENT_NOUN_VERBS[] = {
     "declare", "state", "reiterate", "indicate", "demonstrate", "outline", "make", "have",
     "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
 static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
+/* Heads whose complement is not asserted: "interested in talking",
+ * "supposed to sign", "no sign that X attacked". */
+static const char *const NONASSERT_HEADS[] = {"interested", "interest", "suppose", "supposed",
+                                              NULL};
+
 /* Nouns whose clause says what is asked or proposed, not what happened. */
 static const char *const DIRECTIVE_NOUNS[] = {
     "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
@@ -434,6 +439,10 @@ static int modality(const sctx *c, int v, int *mhead) {
             lemma_in_list(d, NEG_WORDS) && (rel_is(d, "advmod") || rel_is(d, "neg")))
             return 'n';
         if (d->feats & DYAD_F_POLARITY_NEG && rel_is(d, "advmod")) return 'n';
+        /* "will no longer grant" */
+        if (rel_is(d, "advmod") && lemma_is(d, "longer") && child_rel(c, k, "advmod") >= 0 &&
+            lemma_is(&c->t[child_rel(c, k, "advmod")], "no"))
+            return 'n';
         /* "Y must/should withdraw": an obligation, not an event */
         if (rel_starts(d, "aux") && lemma_in_list(d, DEONTIC)) return 'c';
         if (rel_is(d, "mark") && (lemma_is(d, "if") || lemma_is(d, "unless") ||
@@ -487,9 +496,22 @@ static int modality(const sctx *c, int v, int *mhead) {
             *mhead = gv;
             return 'i';
         }
-        /* purpose clauses share the modality of their head: "must ensure
-         * security to allow ..." */
-        if (rel_is(tx, "advcl") && has_case_word(c, x, "to") &&
+        /* "have yet to comment", "are interested in talking", "were
+         * supposed to sign": not asserted */
+        if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl") || rel_is(tx, "ccomp")) &&
+            lemma_in_list(&c->t[h], NONASSERT_HEADS))
+            return 'c';
+        /* "no sign(s) that X ...", "no evidence that" */
+        if ((rel_starts(tx, "acl") || rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
+            child_rel(c, h, "det") >= 0 && lemma_is(&c->t[child_rel(c, h, "det")], "no"))
+            return 'c';
+        if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl")) && lemma_is(&c->t[h], "have") &&
+            child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet"))
+            return 'c';
+        /* purpose and manner clauses share the modality of their head:
+         * "must ensure security to allow ...", "should respond by
+         * committing ..." */
+        if (rel_is(tx, "advcl") && (has_case_word(c, x, "to") || has_case_word(c, x, "by")) &&
             !lemma_in_list(&c->t[h], INTENT_HEADS)) {
             int m2;
             int hm = modality(c, h, &m2);
@@ -1446,6 +1468,13 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     if (best.tgt >= 0 && nt == 0 && general && p->trail_prep.n && !p->notarget &&
         !(rootc >= 9 && rootc <= 13) && !(rootc >= 18 && rootc <= 20))
         return TRY_NEXT;
+    /* occupying or blockading needs a place: "took steps", "took part",
+     * "it may take years" */
+    const char *pcode = c->lx->codes.items[p->code].code;
+    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
+        (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
+        !lemma_in_list(&c->t[best.tgt], PLACE_NOUNS) && c->t[best.tgt].upos != DYAD_PROPN)
+        return 0;
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     /* Verbal conflict (09-13) is often about a proposition ("rejected the
      * plan", "demanded the withdrawal") and violence (18-20) may hit places
@@ -1454,11 +1483,6 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     int rootn = atoi(code->root);
     if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
         !(rootn >= 9 && rootn <= 13) && !(rootn >= 18 && rootn <= 20))
-        return 0;
-    /* occupying or blockading needs a place: "took steps", "took part" */
-    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
-        (strcmp(code->code, "191") == 0 || strcmp(code->code, "192") == 0) &&
-        !lemma_in_list(&c->t[best.tgt], PLACE_NOUNS) && c->t[best.tgt].upos != DYAD_PROPN)
         return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
