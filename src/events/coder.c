@@ -1314,6 +1314,77 @@ static const char *const PLACE_NOUNS[] = {
     "palace", "parliament", "ministry", "station", "embassy", "consulate", "neighbourhood",
     "neighborhood", "suburb", "strip", "bank", "peninsula", "coast", "sea", "waters", NULL};
 
+/* Withheld comment is no rejection: "refused to comment", "declined to
+ * comment", "ignored requests for comment"; a bare "declined" is a
+ * decrease or a withheld answer. */
+static bool withheld_comment(const sctx *c, int v) {
+    static const char *const HEADS[] = {"refuse", "decline", "ignore", "reject", "deny", NULL};
+    static const char *const COMMENT[] = {"comment", "respond", "answer", "elaborate", "speak",
+                                          "confirm", NULL};
+    if (!lemma_in_list(&c->t[v], HEADS)) return false;
+    bool compl = false;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head != v) continue;
+        if (rel_is(d, "xcomp") || rel_is(d, "advcl") || rel_is(d, "ccomp")) {
+            /* "refused to respond to a demand" is a rejection of it */
+            if (rel_is(d, "xcomp") && lemma_in_list(d, COMMENT) &&
+                (lemma_is(d, "comment") || lemma_is(d, "elaborate") ||
+                 (child_rel(c, k, "obj") < 0 && child_rel(c, k, "obl") < 0)))
+                return true;
+            compl = true;
+        }
+        if (rel_is(d, "obj") || rel_starts(d, "obl") || rel_is(d, "nsubj:pass")) {
+            compl = true;
+            /* "requests for comment", "comment requests" */
+            if (lemma_in_list(d, COMMENT)) return true;
+            for (int q = 0; q < c->n; q++)
+                if (c->t[q].head == k && lemma_in_list(&c->t[q], COMMENT)) return true;
+        }
+    }
+    return lemma_is(&c->t[v], "decline") && !compl;
+}
+
+/* Force verbs and nouns used figuratively: "tariff wars", "a trade
+ * fight", "tariffs targeting X", "fighting for their freedom". */
+static bool figurative_force(const sctx *c, int v) {
+    static const char *const FORCE[] = {"war", "fight", "battle", "attack", "target", "strike",
+                                        "combat", "assault", "bombard", NULL};
+    static const char *const FIGURATIVE[] = {"trade", "tariff", "tariff-trade", "price", "culture",
+                                             "word", "words", "propaganda", "information",
+                                             "legal", "court", "political", "verbal",
+                                             "currency", "bidding", "turf", "tax", "media",
+                                             "fire", "blaze", "flame", "wildfire", "disease",
+                                             "virus", "cancer", "poverty", "corruption", "drug",
+                                             NULL};
+    static const char *const THINGS[] = {"tariff", "tax", "levy", "duty", "measure", "policy",
+                                         "law", "rule", "sanction", "effort", "campaign", "ad",
+                                         "program", "programme", "plan", "bill", NULL};
+    const dyad_token *t = &c->t[v];
+    if (!lemma_in_list(t, FORCE)) return false;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head == v && (rel_is(d, "compound") || rel_is(d, "amod")) &&
+            lemma_in_list(d, FIGURATIVE))
+            return true;
+        /* "battled blazes", "fighting corruption": the object is not an actor */
+        if (d->head == v && rel_is(d, "obj") && lemma_in_list(d, FIGURATIVE)) return true;
+    }
+    /* "tariffs targeting X": a participle whose subject is a thing */
+    if (is_verbal(t) && rel_starts(t, "acl") && t->head >= 0 && lemma_in_list(&c->t[t->head], THINGS))
+        return true;
+    int sj = child_rel(c, v, "nsubj");
+    if (is_verbal(t) && sj >= 0 && lemma_in_list(&c->t[sj], THINGS)) return true;
+    /* "fighting for their freedom": a cause, no enemy */
+    if (is_verbal(t) && child_rel(c, v, "obj") < 0) {
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == v && rel_starts(&c->t[k], "obl") && has_case_word(c, k, "for") &&
+                !has_coded(c, k))
+                return true;
+    }
+    return false;
+}
+
 #define TRY_NEXT (-100)
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
@@ -1344,6 +1415,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
     if (naming_call(c, trig)) return 0;
     /* "visiting minister", "ruling party": a participle used as adjective */
     if (rel_is(tt, "amod") && is_verbal(tt)) return 0;
+    if (withheld_comment(c, trig) || figurative_force(c, trig)) return 0;
     /* every matching pattern, most specific first; the first whose actors
      * make an event wins */
     match cand[32];
