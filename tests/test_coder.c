@@ -295,6 +295,9 @@ static const char MECH_LEXICON[] =
     "  S complain to T\n"
     "120  -4.0 REJECT  Reject\n"
     "  S reject T\n"
+    "  S refuse to allow T\n"
+    "  S decline  @notarget\n"
+    "  S refuse  @notarget\n"
     "  S dismiss T 's appeal\n"
     "13   -4.4 THREATEN  Threaten\n"
     "1384 -7.0 THREATEN  Threaten conventional attack\n"
@@ -569,6 +572,73 @@ static void visits_of_states_only(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void non_assertions(void **state) {
+    /* Colombia has yet to criticise Peru . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj has/have/VERB/0/root yet/yet/ADV/2/advmod "
+                            "to/to/PART/5/mark criticise/criticise/VERB/2/xcomp Peru/Peru/PROPN/5/obj "
+                            "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia was supposed to meet Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass supposed/suppose/VERB/0/root "
+                  "to/to/PART/5/mark meet/meet/VERB/3/xcomp Peru/Peru/PROPN/5/obj ././PUNCT/3/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia will no longer attack Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/5/nsubj will/will/AUX/5/aux no/no/ADV/4/advmod "
+                  "longer/longer/ADV/5/advmod attack/attack/VERB/0/root Peru/Peru/PROPN/5/obj "
+                  "././PUNCT/5/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia has criticised Peru . -- still coded */
+    d = code_mech("Colombia/Colombia/PROPN/3/nsubj has/have/AUX/3/aux criticised/criticise/VERB/0/root "
+                  "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+}
+
+static void withheld_comment_and_figurative_force(void **state) {
+    /* Colombia refused to comment . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root "
+                            "to/to/PART/4/mark comment/comment/VERB/2/xcomp ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia refused . -- a bare refusal stays */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "120");
+    dyad_doc_free(d);
+    /* Colombia declined . -- a bare "declined" is no rejection */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj declined/decline/VERB/0/root ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia 's trade attack on Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/4/nmod:poss 's/'s/PART/1/case trade/trade/NOUN/4/compound "
+                  "attack/attack/NOUN/0/root on/on/ADP/6/case Peru/Peru/PROPN/4/nmod ././PUNCT/4/punct",
+                  NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia 's attack on Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/3/nmod:poss 's/'s/PART/1/case attack/attack/NOUN/0/root "
+                  "on/on/ADP/5/case Peru/Peru/PROPN/3/nmod ././PUNCT/3/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "190");
+    dyad_doc_free(d);
+}
+
+static void refused_permission(void **state) {
+    /* Colombia refused to allow Peru to land . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root "
+                            "to/to/PART/4/mark allow/allow/VERB/2/xcomp Peru/Peru/PROPN/4/obj "
+                            "to/to/PART/7/mark land/land/VERB/4/xcomp ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "120");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -602,6 +672,9 @@ int main(void) {
         cmocka_unit_test(purpose_clause_target),
         cmocka_unit_test(reported_pronoun_and_chains),
         cmocka_unit_test(visits_of_states_only),
+        cmocka_unit_test(non_assertions),
+        cmocka_unit_test(withheld_comment_and_figurative_force),
+        cmocka_unit_test(refused_permission),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1388,8 +1388,9 @@ static bool figurative_force(const sctx *c, int v) {
 #define TRY_NEXT (-100)
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
- * an xcomp chain and is not coded again */
-enum { DROPPED = 1, COVERED = 2 };
+ * an xcomp chain and is not coded again, or the trigger coded such a
+ * frame and keeps its events */
+enum { DROPPED = 1, COVERED = 2, KEPT = 3 };
 static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                       const char *docdate, uint32_t doc_issues, unsigned char *consumed);
 
@@ -1591,10 +1592,11 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                     emit(c, ev, code, &best, trig, srcs[i], srcs[j], negated, future,
                          docdate, doc_issues, c->lx);
     }
-    if ((int)ev->len > before && consume >= 0 && consumed[consume] != COVERED)
-        consumed[consume] = DROPPED;
-    if ((int)ev->len > before && p->nchain > 0 && best.last > trig && !consumed[best.last])
-        consumed[best.last] = COVERED;
+    if ((int)ev->len > before && consume >= 0 && !consumed[consume]) consumed[consume] = DROPPED;
+    if ((int)ev->len > before && p->nchain > 0 && best.last > trig) {
+        if (!consumed[best.last]) consumed[best.last] = COVERED;
+        if (!consumed[trig]) consumed[trig] = KEPT;
+    }
     /* only pairs of one side: another reading of the trigger may do better */
     if ((int)ev->len == before && ns > 0 && srcs[0] >= 0 && tgts[0] >= 0) return TRY_NEXT;
     return (int)ev->len - before;
@@ -1728,7 +1730,7 @@ int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) 
         size_t w = first_ev;
         for (size_t k = first_ev; k < ev.len; k++) {
             int tk = trigs.items[k - first_ev];
-            if (tk >= 0 && consumed[tk]) continue;
+            if (tk >= 0 && consumed[tk] == DROPPED) continue;
             bool dup = false;     /* one event per (code, source, target) */
             for (size_t q = first_ev; q < w && !dup; q++) dup = same_event(&ev.items[q], &ev.items[k]);
             if (dup) continue;
