@@ -1261,6 +1261,9 @@ static bool naming_call(const sctx *c, int v) {
         if (rel_is(d, "obj") || rel_is(d, "iobj")) {
             nobj++;
             if (lemma_in_list(d, WH)) return true;
+            /* "calls X 'a dear friend'" with the name parsed as apposition */
+            int ap = child_rel(c, k, "appos");
+            if (ap >= 0 && c->t[ap].upos == DYAD_NOUN) return true;
         }
         if (rel_starts(d, "nsubj") && lemma_in_list(d, WH)) return true;
     }
@@ -1275,6 +1278,18 @@ static bool requested_noun(const sctx *c, int noun) {
     int h = c->t[noun].head;
     if (h < 0 || !is_verbal(&c->t[h]) || !lemma_in_list(&c->t[h], IRREALIS_HEADS)) return false;
     return rel_is(&c->t[noun], "obj") || rel_starts(&c->t[noun], "obl");
+}
+
+static bool own_agency(const sctx *c, int s, int t) {
+    const dyad_mention *a = &c->doc->mentions[s], *b = &c->doc->mentions[t];
+    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+    if (!a->country[0] || strcmp(a->country, b->country) != 0) return false;
+    if (strcmp(a->country, "IGO") == 0 || strcmp(a->country, "NGO") == 0) return false;
+    const char *other = !a->sector[0] ? b->sector : !b->sector[0] ? a->sector : NULL;
+    if (!other) return false;
+    for (int i = 0; STATE[i]; i++)
+        if (strcmp(other, STATE[i]) == 0) return true;
+    return false;
 }
 
 /* Visits (042 make, 043 host) are travel of states and organisations:
@@ -1574,6 +1589,10 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
             if (s >= 0 && t >= 0 &&
                 strcmp(c->doc->mentions[s].code, c->doc->mentions[t].code) == 0)
                 continue;
+            /* a country paired with its own state agencies ("the U.S.
+             * government ... U.S. exports") is one side, not a dyad: the
+             * event keeps no target */
+            if (s >= 0 && t >= 0 && own_agency(c, s, t)) t = -1;
             const ev_code *vc = visit_code(c, code, s, t);
             if (!vc) continue;
             emit(c, ev, vc, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
