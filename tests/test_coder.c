@@ -308,6 +308,10 @@ static const char MECH_LEXICON[] =
     "190  -10  ASSAULT  Use conventional military force\n"
     "  S attack T\n"
     "  S 's attack on T\n"
+    "141  -6.5 PROTEST  Demonstrate or rally\n"
+    "  S march  @notarget\n"
+    "163  -8.0 SANCTION  Impose embargo, boycott or sanctions\n"
+    "  S impose tariff|tariffs on T\n"
     "193  -10  ASSAULT  Fight with small arms\n"
     "  S open fire  @notarget\n";
 
@@ -639,6 +643,60 @@ static void refused_permission(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void places_agencies_and_appositions(void **state) {
+    /* Thousands of people marched in Colombia . -- protesters coded by place */
+    dyad_doc *d = code_mech("Thousands/thousand/NOUN/4/nsubj of/of/ADP/3/case people/people/NOUN/1/nmod "
+                            "marched/march/VERB/0/root in/in/ADP/6/case Colombia/Colombia/PROPN/4/obl "
+                            "././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "141");
+    assert_string_equal(src_code(d, 0), "COL");
+    dyad_doc_free(d);
+    /* Thousands of people attacked Peru in Colombia . -- only protests */
+    d = code_mech("Thousands/thousand/NOUN/4/nsubj of/of/ADP/3/case people/people/NOUN/1/nmod "
+                  "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj in/in/ADP/7/case "
+                  "Colombia/Colombia/PROPN/4/obl ././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* The Colombian government imposed tariffs on Colombian exports . --
+     * a country and its own government are one side */
+    d = code_mech("The/the/DET/3/det Colombian/Colombian/ADJ/3/amod government/government/NOUN/4/nsubj "
+                  "imposed/impose/VERB/0/root tariffs/tariff/NOUN/4/obj on/on/ADP/8/case "
+                  "Colombian/Colombian/ADJ/8/amod exports/export/NOUN/4/obl ././PUNCT/4/punct",
+                  "2:COLGOV 6:COL");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COLGOV");
+    assert_int_equal(d->events[0].target, -1);
+    dyad_doc_free(d);
+    /* Pedro , the Colombian envoy , criticised Peru . (the name unresolved) */
+    d = code_mech("Pedro/pedro/NOUN/7/nsubj ,/,/PUNCT/5/punct the/the/DET/5/det "
+                  "Colombian/Colombian/ADJ/5/amod envoy/envoy/NOUN/1/appos ,/,/PUNCT/5/punct "
+                  "criticised/criticise/VERB/0/root Peru/Peru/PROPN/7/obj ././PUNCT/7/punct", "4:COLGOV");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COLGOV");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+}
+
+static void measures_and_instruments(void **state) {
+    /* Colombia used harsh words to criticise Peru . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj used/use/VERB/0/root harsh/harsh/ADJ/4/amod "
+                            "words/word/NOUN/2/obj to/to/PART/6/mark criticise/criticise/VERB/4/acl "
+                            "Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "111");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+    /* Colombia rejected words to criticise Peru . -- no instrument used */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj rejected/reject/VERB/0/root "
+                  "words/word/NOUN/2/obj to/to/PART/5/mark criticise/criticise/VERB/3/acl "
+                  "Peru/Peru/PROPN/5/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "111"), -1);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -675,6 +733,8 @@ int main(void) {
         cmocka_unit_test(non_assertions),
         cmocka_unit_test(withheld_comment_and_figurative_force),
         cmocka_unit_test(refused_permission),
+        cmocka_unit_test(places_agencies_and_appositions),
+        cmocka_unit_test(measures_and_instruments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

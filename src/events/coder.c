@@ -1292,6 +1292,34 @@ static bool own_agency(const sctx *c, int s, int t) {
     return false;
 }
 
+/* Protesters with no actor of their own ("thousands of people marched in
+ * X", "demonstrators protesting in X") are coded by the place of the
+ * protest, as event data usually does: the coded "in" phrase of the
+ * trigger.  Returns that token or -1. */
+static int protest_place(const sctx *c, int trig, int src) {
+    static const char *const PEOPLE[] = {"people", "protester", "demonstrator", "crowd", "resident",
+                                         "worker", "student", "villager", "citizen", "activist",
+                                         "supporter", "farmer", "youth", "woman", "man", "marcher",
+                                         "rioter", NULL};
+    if (src < 0 || !is_nominal(&c->t[src])) return -1;
+    bool people = lemma_in_list(&c->t[src], PEOPLE);
+    /* "hundreds of thousands of people": follow the of-chain */
+    for (int x = src, steps = 0; !people && steps < 3 && lemma_in_list(&c->t[x], GROUP_NOUNS); steps++) {
+        int n = -1;
+        for (int k = 0; k < c->n && n < 0; k++)
+            if (c->t[k].head == x && rel_starts(&c->t[k], "nmod") && has_case_word(c, k, "of")) n = k;
+        if (n < 0) break;
+        x = n;
+        people = lemma_in_list(&c->t[x], PEOPLE);
+    }
+    if (!people) return -1;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == trig && rel_starts(&c->t[k], "obl") && has_case_word(c, k, "in") &&
+            has_coded(c, k))
+            return k;
+    return -1;
+}
+
 /* Visits (042 make, 043 host) are travel of states and organisations:
  * returning home or travelling inside one's own country, private
  * travellers (civilians, refugees), a pronoun "it" (vessels, "when it
@@ -1522,6 +1550,8 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     int ns = mentions_for(c, best.src, srcs, 16);
     int nt = mentions_for(c, best.tgt, tgts, 16);
     if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
+    if (ns == 0 && atoi(code->root) == 14)
+        ns = coded_mentions(c, protest_place(c, trig, best.src), srcs, 16);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
     /* keep the coded mentions */
     int k = 0;
@@ -1589,12 +1619,12 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
             if (s >= 0 && t >= 0 &&
                 strcmp(c->doc->mentions[s].code, c->doc->mentions[t].code) == 0)
                 continue;
+            const ev_code *vc = visit_code(c, code, s, t);
+            if (!vc) continue;
             /* a country paired with its own state agencies ("the U.S.
              * government ... U.S. exports") is one side, not a dyad: the
              * event keeps no target */
             if (s >= 0 && t >= 0 && own_agency(c, s, t)) t = -1;
-            const ev_code *vc = visit_code(c, code, s, t);
-            if (!vc) continue;
             emit(c, ev, vc, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
             if (p->recip && t >= 0 && mod != 'r')
                 emit(c, ev, code, &best, trig, t, s, negated, future, docdate, doc_issues, c->lx);
