@@ -286,6 +286,7 @@ static const char MECH_LEXICON[] =
     "042  1.9  CONSULT/visit  Make a visit\n"
     "  S visit T\n"
     "074  8.5  AID/-/peacekeeping  Provide peacekeeping\n"
+    "0861 9.0  RETREAT/access/peacekeeping  Receive deployment of peacekeepers\n"
     "100  -5.0 REQUEST  Demand\n"
     "  S demand T\n"
     "111  -2.0 ACCUSE  Criticise\n"
@@ -555,12 +556,16 @@ static void visits_of_states_only(void **state) {
                             "1:COLCVL");
     assert_int_equal(d->nevents, 0);
     dyad_doc_free(d);
-    /* Colombian peacekeepers visited Peru . -> a peacekeeping deployment */
+    /* Colombian peacekeepers visited Peru . -> a peacekeeping deployment,
+     * received by the host */
     d = code_mech("Colombian/Colombian/ADJ/2/amod peacekeepers/peacekeeper/NOUN/3/nsubj "
                   "visited/visit/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", "1:COLMIL");
-    assert_int_equal(d->nevents, 1);
+    assert_int_equal(d->nevents, 2);
     assert_string_equal(d->events[0].cameo, "074");
     assert_string_equal(tgt_code(d, 0), "PER");
+    assert_string_equal(d->events[1].cameo, "0861");
+    assert_string_equal(src_code(d, 1), "PER");
+    assert_string_equal(tgt_code(d, 1), "COLMIL");
     dyad_doc_free(d);
     /* the Colombian minister returning home: no visit */
     d = code_mech("Colombian/Colombian/ADJ/2/amod minister/minister/NOUN/3/nsubj "

@@ -1626,6 +1626,13 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
              * event keeps no target */
             if (s >= 0 && t >= 0 && own_agency(c, s, t)) t = -1;
             emit(c, ev, vc, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
+            /* peacekeepers arriving: the host receives them (0861) */
+            if (vc != code && strcmp(vc->code, "074") == 0 && t >= 0 && mod == 0) {
+                int hc = ev_lexicon_code(c->lx, "0861");
+                if (hc >= 0)
+                    emit(c, ev, &c->lx->codes.items[hc], &best, trig, t, s, negated, future,
+                         docdate, doc_issues, c->lx);
+            }
             if (p->recip && t >= 0 && mod != 'r')
                 emit(c, ev, code, &best, trig, t, s, negated, future, docdate, doc_issues, c->lx);
             else if (p->code2 >= 0 && t >= 0 && s >= 0 && mod == 0)
