@@ -812,6 +812,17 @@ static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, ma
                  rel_starts(&c->t[j], "obl") || rel_is(&c->t[j], "obj") ||
                  rel_is(&c->t[j], "advcl")))
                 found = j;
+        /* "allow refugees who have lived abroad to return": the infinitive
+         * misattached to the relative clause of the object */
+        for (int j = 0; j < c->n && found < 0; j++) {
+            int r = c->t[j].head;
+            if (r < 0 || !rel_is(&c->t[r], "acl:relcl") || c->t[r].head < 0 ||
+                c->t[c->t[r].head].head != h || !rel_is(&c->t[c->t[r].head], "obj"))
+                continue;
+            if (lemma_in(&c->t[j], &p->chain[k]) && rel_is(&c->t[j], "advcl") &&
+                has_case_word(c, j, "to") && j > r)
+                found = j;
+        }
         if (found < 0) return false;
         heads[k + 1] = found;
     }
@@ -1599,7 +1610,10 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
      * ("shelled the village"); other general frames need an actor object
      * ("saw the film", "held a session" is no arrest). */
     int rootn = atoi(code->root);
-    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
+    /* "arrested 12": a number of people, coded without a target */
+    bool counted = best.tgt >= 0 && rootn == 17 &&
+                   (c->t[best.tgt].upos == DYAD_NUM || child_rel(c, best.tgt, "nummod") >= 0);
+    if (best.tgt >= 0 && nt == 0 && general && !p->notarget && !counted &&
         !(rootn >= 9 && rootn <= 13) && !(rootn >= 18 && rootn <= 20))
         return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
