@@ -67,13 +67,13 @@ static void repair_lemma(const dyad_token *t, char *out, size_t size);
 
 static bool lemma_is(const dyad_token *t, const char *w) {
     if (t->lemma && dyad_strcasecmp_ascii(t->lemma, w) == 0) return true;
-    if (t->lemma && t->upos == DYAD_VERB) {
+    /* "signall" for "signalled": the doubled consonant kept by the
+     * lemmatizer (the other repairs are tried on triggers only) */
+    size_t n = t->lemma ? strlen(t->lemma) : 0;
+    if (n >= 4 && t->upos == DYAD_VERB && t->lemma[n - 1] == t->lemma[n - 2]) {
         char buf[64];
         repair_lemma(t, buf, sizeof buf);
-        if (buf[0] && strlen(buf) + 2 <= strlen(t->lemma) + 1 &&
-            t->lemma[strlen(buf)] == t->lemma[strlen(buf) - 1] &&
-            dyad_strcasecmp_ascii(buf, w) == 0)
-            return true;
+        if (buf[0] && strlen(buf) + 1 == n && dyad_strcasecmp_ascii(buf, w) == 0) return true;
     }
     if (t->form && dyad_strcasecmp_ascii(t->form, w) == 0) return true;
     return t->lemma && strchr(t->lemma, '-') && eq_nohyphen(t->lemma, w);
@@ -1560,16 +1560,15 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     int srcs[16], tgts[16];
     int ns = mentions_for(c, best.src, srcs, 16);
     int nt = mentions_for(c, best.tgt, tgts, 16);
-    if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
-    if (ns == 0 && atoi(code->root) == 14)
-        ns = coded_mentions(c, protest_place(c, trig, best.src), srcs, 16);
-    if (ns == 0 && !p->nosource) return TRY_NEXT;
-    /* keep the coded mentions */
+    /* keep the coded mentions; else a stand-in actor (group nouns,
+     * reporters, appositions) or, for protests, the place */
     int k = 0;
     for (int i = 0; i < ns; i++)
         if (coded(c->doc, srcs[i])) srcs[k++] = srcs[i];
     ns = k;
     if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
+    if (ns == 0 && atoi(code->root) == 14)
+        ns = coded_mentions(c, protest_place(c, trig, best.src), srcs, 16);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
     k = 0;
     for (int i = 0; i < nt; i++)
