@@ -289,6 +289,7 @@ static const char MECH_LEXICON[] =
     "0861 9.0  RETREAT/access/peacekeeping  Receive deployment of peacekeepers\n"
     "100  -5.0 REQUEST  Demand\n"
     "  S demand T\n"
+    "  S insist  @notarget\n"
     "111  -2.0 ACCUSE  Criticise\n"
     "  S criticise T\n"
     "114  -2.0 ACCUSE  Complain officially\n"
@@ -702,6 +703,29 @@ static void measures_and_instruments(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void statements_and_reasons(void **state) {
+    /* Colombia insists it is peaceful . -- a statement of fact */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj insists/insist/VERB/0/root it/it/PRON/5/nsubj "
+                            "is/be/AUX/5/cop peaceful/peaceful/ADJ/2/ccomp ././PUNCT/2/punct", "2:COL");
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia insists that Peru must leave . -- a demand */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj insists/insist/VERB/0/root that/that/SCONJ/6/mark "
+                  "Peru/Peru/PROPN/6/nsubj must/must/AUX/6/aux leave/leave/VERB/2/ccomp "
+                  "././PUNCT/2/punct", NULL);
+    assert_true(find_event(d, "100") >= 0);
+    dyad_doc_free(d);
+    /* Brazil criticised Colombia for attacking Peru . -- the reason is alleged */
+    d = code_mech("Brazil/Brazil/PROPN/2/nsubj criticised/criticise/VERB/0/root Colombia/Colombia/PROPN/2/obj "
+                  "for/for/SCONJ/5/mark attacking/attack/VERB/2/advcl Peru/Peru/PROPN/5/obj "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "111");
+    assert_string_equal(tgt_code(d, 0), "COL");
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -740,6 +764,7 @@ int main(void) {
         cmocka_unit_test(refused_permission),
         cmocka_unit_test(places_agencies_and_appositions),
         cmocka_unit_test(measures_and_instruments),
+        cmocka_unit_test(statements_and_reasons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -392,7 +392,8 @@ static const char *const DIRECTIVE_NOUNS[] = {
  * complement is what is alleged, not an event the coder can assert. */
 static const char *const ALLEGATION_HEADS[] = {
     "suspect", "accuse", "charge", "allege", "blame", "convict", "indict", "deny",
-    "arrest", "detain", "sentence", "try", "investigate", "probe", "condemn", NULL};
+    "arrest", "detain", "sentence", "try", "investigate", "probe", "condemn", "sanction",
+    "punish", "jail", "fine", "criticise", "criticize", NULL};
 static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist",
                                             "unwilling", NULL};
 static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
@@ -519,7 +520,8 @@ static int modality(const sctx *c, int v, int *mhead) {
         }
         if ((rel_is(tx, "advcl") || rel_starts(tx, "acl") || rel_is(tx, "xcomp") ||
              rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
-            lemma_in_list(&c->t[h], ALLEGATION_HEADS) && has_case_word(c, x, "of"))
+            lemma_in_list(&c->t[h], ALLEGATION_HEADS) &&
+            (has_case_word(c, x, "of") || has_case_word(c, x, "for")))
             return 'c';
         if (!(rel_is(tx, "xcomp") || rel_is(tx, "ccomp") || rel_is(tx, "advcl"))) break;
         /* a to-infinitive parsed as advcl ("is set to meet" with "set" an
@@ -1337,9 +1339,13 @@ static int protest_place(const sctx *c, int trig, int src) {
  * comes to") and troops are no visits; peacekeepers arriving are a
  * peacekeeping deployment (074).  Returns the code to use or NULL. */
 static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int t) {
+    const dyad_mention *ms = s >= 0 ? &c->doc->mentions[s] : NULL;
+    /* civilians and refugees entering a country do not occupy it */
+    if (ms && strcmp(code->code, "192") == 0 &&
+        (strcmp(ms->sector, "CVL") == 0 || strcmp(ms->sector, "REF") == 0))
+        return NULL;
     if (strcmp(code->code, "042") != 0 && strcmp(code->code, "043") != 0) return code;
-    if (s < 0) return code;
-    const dyad_mention *ms = &c->doc->mentions[s];
+    if (!ms) return code;
     if (t >= 0 && ms->country[0] && strcmp(ms->country, c->doc->mentions[t].country) == 0)
         return NULL;
     if (strcmp(ms->sector, "CVL") == 0 || strcmp(ms->sector, "REF") == 0) return NULL;
@@ -1439,6 +1445,22 @@ static bool figurative_force(const sctx *c, int v) {
     return false;
 }
 
+/* "X insists (that) it is committed to peace": insisting on a fact is a
+ * statement, not a demand; "insists that Y must / should leave" and
+ * "insists on" stay demands. */
+static bool insisted_fact(const sctx *c, int v) {
+    static const char *const FINITE[] = {"be", "have", "do", "will", "would", "can", NULL};
+    if (!lemma_is(&c->t[v], "insist")) return false;
+    int cc = child_rel(c, v, "ccomp");
+    if (cc < 0) return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == cc && (rel_starts(&c->t[k], "aux") || rel_is(&c->t[k], "cop"))) {
+            if (lemma_in_list(&c->t[k], DEONTIC)) return false;
+            if (lemma_in_list(&c->t[k], FINITE)) return true;
+        }
+    return false;
+}
+
 #define TRY_NEXT (-100)
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
@@ -1470,7 +1492,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
     if (naming_call(c, trig)) return 0;
     /* "visiting minister", "ruling party": a participle used as adjective */
     if (rel_is(tt, "amod") && is_verbal(tt)) return 0;
-    if (withheld_comment(c, trig) || figurative_force(c, trig)) return 0;
+    if (withheld_comment(c, trig) || figurative_force(c, trig) || insisted_fact(c, trig)) return 0;
     /* every matching pattern, most specific first; the first whose actors
      * make an event wins */
     match cand[32];
