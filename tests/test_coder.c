@@ -726,6 +726,25 @@ static void statements_and_reasons(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void both_sides(void **state) {
+    /* Both governments met Colombia 's envoy . -- one country only: no pair */
+    dyad_doc *d = code_mech("Both/both/DET/2/det governments/government/NOUN/3/nsubj met/meet/VERB/0/root "
+                            "Colombia/Colombia/PROPN/6/nmod:poss 's/'s/PART/4/case envoy/envoy/NOUN/3/obj "
+                            "././PUNCT/3/punct", NULL);
+    assert_int_equal(find_event(d, "040"), -1);
+    dyad_doc_free(d);
+    /* Peru and Colombia : both governments met . -- the two countries */
+    d = code_mech("Peru/Peru/PROPN/5/nmod and/and/CCONJ/3/cc Colombia/Colombia/PROPN/1/conj "
+                  "both/both/DET/5/det governments/government/NOUN/6/nsubj met/meet/VERB/0/root "
+                  "././PUNCT/6/punct", NULL);
+    assert_int_equal(d->nevents, 2);
+    assert_string_equal(d->events[0].cameo, "040");
+    assert_string_not_equal(src_code(d, 0), src_code(d, 1));
+    assert_string_equal(src_code(d, 0), tgt_code(d, 1));
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -765,6 +784,7 @@ int main(void) {
         cmocka_unit_test(places_agencies_and_appositions),
         cmocka_unit_test(measures_and_instruments),
         cmocka_unit_test(statements_and_reasons),
+        cmocka_unit_test(both_sides),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1305,6 +1305,63 @@ static bool own_agency(const sctx *c, int s, int t) {
     return false;
 }
 
+/* "both governments", "the two sides": the two countries the document is
+ * about so far (the most mentioned ones up to this sentence), each by its
+ * latest mention, a government one when there is one.  Fills out[0..2);
+ * returns 2, or 0 when tok is no such pair or the document has no two
+ * countries. */
+static int pair_mentions(const sctx *c, int tok, int *out) {
+    static const char *const PAIR[] = {"side", "government", "country", "leader", "capital",
+                                       "nation", "president", "administration", "party", NULL};
+    if (tok < 0 || !lemma_in_list(&c->t[tok], PAIR)) return 0;
+    bool pair = false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == tok && ((rel_is(&c->t[k], "det") && lemma_is(&c->t[k], "both")) ||
+                                    (rel_is(&c->t[k], "nummod") && lemma_is(&c->t[k], "two"))))
+            pair = true;
+    if (!pair) return 0;
+    char cc[32][4];
+    int cnt[32], ncc = 0;
+    for (size_t m = 0; m < c->doc->nmentions; m++) {
+        const dyad_mention *mm = &c->doc->mentions[m];
+        if (mm->sent > c->si || !coded(c->doc, (int)m) || !mm->country[0] ||
+            strcmp(mm->country, "IGO") == 0 || strcmp(mm->country, "NGO") == 0)
+            continue;
+        int i = 0;
+        while (i < ncc && strcmp(cc[i], mm->country) != 0) i++;
+        if (i == ncc) {
+            if (ncc == 32) continue;
+            snprintf(cc[ncc], sizeof cc[ncc], "%s", mm->country);
+            cnt[ncc++] = 0;
+        }
+        cnt[i]++;
+    }
+    int a = -1, b = -1;
+    for (int i = 0; i < ncc; i++) {
+        if (a < 0 || cnt[i] > cnt[a]) {
+            b = a;
+            a = i;
+        } else if (b < 0 || cnt[i] > cnt[b]) {
+            b = i;
+        }
+    }
+    if (a < 0 || b < 0) return 0;
+    int pick[2] = {a, b};
+    for (int j = 0; j < 2; j++) {
+        out[j] = -1;
+        for (size_t m = 0; m < c->doc->nmentions; m++) {
+            const dyad_mention *mm = &c->doc->mentions[m];
+            if (mm->sent > c->si || !coded(c->doc, (int)m) || strcmp(mm->country, cc[pick[j]]) != 0)
+                continue;
+            if (out[j] < 0 || strcmp(mm->sector, "GOV") == 0 ||
+                strcmp(c->doc->mentions[out[j]].sector, "GOV") != 0)
+                out[j] = (int)m;
+        }
+        if (out[j] < 0) return 0;
+    }
+    return 2;
+}
+
 /* Protesters with no actor of their own ("thousands of people marched in
  * X", "demonstrators protesting in X") are coded by the place of the
  * protest, as event data usually does: the coded "in" phrase of the
@@ -1591,6 +1648,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
     if (ns == 0 && atoi(code->root) == 14)
         ns = coded_mentions(c, protest_place(c, trig, best.src), srcs, 16);
+    if (ns == 0) ns = pair_mentions(c, best.src, srcs);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
     k = 0;
     for (int i = 0; i < nt; i++)
