@@ -745,6 +745,26 @@ static void both_sides(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void rejection_idioms(void **state) {
+    /* Brazil said meeting Peru is out of the question . */
+    dyad_doc *d = code_mech("Brazil/Brazil/PROPN/2/nsubj said/say/VERB/0/root meeting/meet/VERB/9/csubj "
+                            "Peru/Peru/PROPN/3/obj is/be/AUX/9/cop out/out/ADP/9/case of/of/ADP/9/case "
+                            "the/the/DET/9/det question/question/NOUN/2/ccomp ././PUNCT/2/punct", NULL);
+    int i = find_event(d, "120");
+    assert_true(i >= 0);
+    assert_string_equal(src_code(d, (size_t)i), "BRA");
+    assert_string_equal(tgt_code(d, (size_t)i), "PER");
+    assert_string_equal(d->events[i].rule, "coder:rejection-idiom");
+    dyad_doc_free(d);
+    /* Brazil said the question is open . -- no idiom */
+    d = code_mech("Brazil/Brazil/PROPN/2/nsubj said/say/VERB/0/root the/the/DET/4/det "
+                  "question/question/NOUN/6/nsubj is/be/AUX/6/cop open/open/ADJ/2/ccomp ././PUNCT/2/punct",
+                  NULL);
+    assert_int_equal(find_event(d, "120"), -1);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -785,6 +805,7 @@ int main(void) {
         cmocka_unit_test(measures_and_instruments),
         cmocka_unit_test(statements_and_reasons),
         cmocka_unit_test(both_sides),
+        cmocka_unit_test(rejection_idioms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

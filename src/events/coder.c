@@ -936,6 +936,7 @@ typedef DYAD_VEC(dyad_event) event_vec;
 /* match.pat of events coded by the coder's own rules */
 #define RULE_DEONTIC (-1)
 #define RULE_AGREED_CLAUSE (-2)
+#define RULE_REJECTION_IDIOM (-3)
 
 static bool same_event(const dyad_event *a, const dyad_event *b) {
     return a->sent == b->sent && strcmp(a->cameo, b->cameo) == 0 &&
@@ -974,6 +975,8 @@ static int emit(const sctx *c, event_vec *ev, const ev_code *code, const match *
                  lx->pats.items[m->pat].line);
     else if (m->pat == RULE_AGREED_CLAUSE)
         snprintf(rule, sizeof rule, "coder:agreed-clause");
+    else if (m->pat == RULE_REJECTION_IDIOM)
+        snprintf(rule, sizeof rule, "coder:rejection-idiom");
     else
         snprintf(rule, sizeof rule, "coder:deontic");
     e.rule = dyad_doc_strndup(c->doc, rule, strlen(rule));
@@ -1794,6 +1797,67 @@ static const char *const MESSAGE_NOUNS[] = {
     "reminder", "warning", "message", "statement", "declaration", "communique", "note",
     "letter", "signal", "demand", "ultimatum", NULL};
 
+/* "X said (that) lifting the sanctions on Y is out of the question / not an
+ * option / off the table": X rejects (CAMEO 120) what the subject clause
+ * proposes; the target is the first actor in that subject. */
+static bool rejection_predicate(const sctx *c, int v) {
+    const dyad_token *t = &c->t[v];
+    /* ("unacceptable" judges what was done more often than it rejects) */
+    if (lemma_is(t, "non-starter") || lemma_is(t, "nonstarter")) return true;
+    if (lemma_is(t, "question")) return has_case_word(c, v, "out");
+    if (lemma_is(t, "table")) return has_case_word(c, v, "off");
+    if (lemma_is(t, "option"))
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == v && lemma_in_list(&c->t[k], NEG_WORDS)) return true;
+    return false;
+}
+
+/* First coded actor in the subtree of tok, breadth first. */
+static int first_actor_below(const sctx *c, int tok) {
+    int queue[64], qn = 0;
+    if (tok < 0) return -1;
+    queue[qn++] = tok;
+    for (int i = 0; i < qn; i++) {
+        if (has_coded(c, queue[i]) && queue[i] != tok) return queue[i];
+        for (int k = 0; k < c->n && qn < 64; k++)
+            if (c->t[k].head == queue[i]) queue[qn++] = k;
+    }
+    return -1;
+}
+
+static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docdate,
+                                 uint32_t doc_issues) {
+    int ci = ev_lexicon_code(c->lx, "120");
+    if (ci < 0) ci = ev_lexicon_code(c->lx, "12");
+    if (ci < 0) return;
+    for (int v = 0; v < c->n; v++) {
+        if (!rel_is(&c->t[v], "ccomp") || !rejection_predicate(c, v)) continue;
+        int h = c->t[v].head;
+        if (h < 0 || !lemma_in_list(&c->t[h], SPEECH_VERBS)) continue;
+        int mh;
+        int hm = modality(c, h, &mh);
+        if (hm == 'n' || hm == 'c') continue;
+        int subj = child_rel(c, v, "csubj");
+        if (subj < 0) subj = child_rel(c, v, "nsubj");
+        int srcs[16], tgts[16];
+        int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
+        int nt = coded_mentions(c, first_actor_below(c, subj), tgts, 16);
+        match m = {RULE_REJECTION_IDIOM, -1, -1, -1, v};
+        for (int i = 0; i < ns; i++) {
+            bool any = false;
+            for (int j = 0; j < nt; j++)
+                if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0) {
+                    emit(c, ev, &c->lx->codes.items[ci], &m, v, srcs[i], tgts[j], true, false,
+                         docdate, doc_issues, c->lx);
+                    any = true;
+                }
+            if (!any)
+                emit(c, ev, &c->lx->codes.items[ci], &m, v, srcs[i], -1, true, false, docdate,
+                     doc_issues, c->lx);
+        }
+    }
+}
+
 static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
                          uint32_t doc_issues) {
     int ci = ev_lexicon_code(c->lx, "100");
@@ -1874,6 +1938,7 @@ int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) 
             for (size_t k = before; k < ev.len; k++) DYAD_VEC_PUSH(trigs, i);
         }
         code_deontic(&c, &ev, docdate, doc_issues);
+        code_rejection_idiom(&c, &ev, docdate, doc_issues);
         while (trigs.len < ev.len - first_ev) DYAD_VEC_PUSH(trigs, -1);
         /* drop events of modal heads whose complement was coded as intent */
         size_t w = first_ev;
