@@ -305,6 +305,8 @@ static const char MECH_LEXICON[] =
     "1384 -7.0 THREATEN  Threaten conventional attack\n"
     "172  -5.0 COERCE  Impose administrative sanctions\n"
     "  S dismiss T from\n"
+    "173  -5.0 COERCE  Arrest or detain\n"
+    "  S arrest T\n"
     "185  -8.0 ASSAULT  Attempt to assassinate\n"
     "  S try to attack T\n"
     "190  -10  ASSAULT  Use conventional military force\n"
@@ -765,6 +767,29 @@ static void rejection_idioms(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void misparsed_subjects(void **state) {
+    /* Colombia opened fire to disperse protesters , arresting 12 . -- the
+     * participle's subject is that of the verb of "fire" */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj opened/open/VERB/0/root fire/fire/NOUN/2/obj "
+                            "to/to/PART/5/mark disperse/disperse/VERB/3/acl protesters/protester/NOUN/5/obj "
+                            ",/,/PUNCT/8/punct arresting/arrest/VERB/5/advcl 12/12/NUM/8/obj "
+                            "././PUNCT/2/punct", NULL);
+    assert_true(find_event(d, "193") >= 0);
+    int i = find_event(d, "173");       /* "arresting 12": counted people */
+    assert_true(i >= 0);
+    assert_string_equal(src_code(d, (size_t)i), "COL");
+    assert_int_equal(d->events[i].target, -1);
+    dyad_doc_free(d);
+    /* Peru Union officials criticised Chile . with the union as the root */
+    d = code_mech("Peru/Peru/PROPN/2/compound Union/union/NOUN/0/root officials/official/NOUN/4/nsubj "
+                  "criticised/criticise/VERB/2/dep Chile/Chile/PROPN/4/obj ././PUNCT/2/punct", "1:PERLAB");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "PERLAB");
+    assert_string_equal(tgt_code(d, 0), "CHI");
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -806,6 +831,7 @@ int main(void) {
         cmocka_unit_test(statements_and_reasons),
         cmocka_unit_test(both_sides),
         cmocka_unit_test(rejection_idioms),
+        cmocka_unit_test(misparsed_subjects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -173,6 +173,11 @@ static const char *const STATIVE_HEADS[] = {
     "commit", "prepare", "oppose", "determine", "resolve", "poise", "dedicate",
     "willing", "ready", "prepared", "committed", "opposed", "determined", "eager",
     "keen", "unwilling", "reluctant", NULL};
+/* Nouns whose clause says what is asked or proposed, not what happened. */
+static const char *const DIRECTIVE_NOUNS[] = {
+    "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
+    "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion",
+    "idea", "suggestion", "offer", NULL};
 /* Nouns of intention: "signalled a readiness to talk", "X's plan to". */
 static const char *const INTENT_NOUNS[] = {
     "readiness", "willingness", "intention", "intent", "plan", "commitment", "pledge",
@@ -275,8 +280,11 @@ static int subject_of(const sctx *c, int v, int depth) {
         }
         return subject_of(c, h, depth + 1);
     }
+    /* "X expressed readiness to V", "X opened fire to disperse ...": the
+     * infinitive of an object noun has the subject of the noun's verb */
     if (rel_is(tv, "acl") && has_case_word(c, v, "to") &&
-        (lemma_in_list(&c->t[h], INTENT_NOUNS) || measure_noun_verb(c, h) >= 0))
+        (lemma_in_list(&c->t[h], INTENT_NOUNS) || measure_noun_verb(c, h) >= 0 ||
+         (rel_is(&c->t[h], "obj") && !lemma_in_list(&c->t[h], DIRECTIVE_NOUNS))))
         return intent_noun_holder(c, h, depth + 1);
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
         !(tv->feats & DYAD_F_VOICE_PASS))
@@ -383,11 +391,6 @@ static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
 static const char *const NONASSERT_HEADS[] = {"interested", "interest", "suppose", "supposed",
                                               NULL};
 
-/* Nouns whose clause says what is asked or proposed, not what happened. */
-static const char *const DIRECTIVE_NOUNS[] = {
-    "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
-    "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion",
-    "idea", "suggestion", "offer", NULL};
 /* Allegations: "suspected of blowing up", "accused of killing": the
  * complement is what is alleged, not an event the coder can assert. */
 static const char *const ALLEGATION_HEADS[] = {
@@ -817,13 +820,16 @@ static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, ma
         /* "allow refugees who have lived abroad to return": the infinitive
          * misattached to the relative clause of the object */
         for (int j = 0; j < c->n && found < 0; j++) {
-            int r = c->t[j].head;
-            if (r < 0 || !rel_is(&c->t[r], "acl:relcl") || c->t[r].head < 0 ||
-                c->t[c->t[r].head].head != h || !rel_is(&c->t[c->t[r].head], "obj"))
+            if (!lemma_in(&c->t[j], &p->chain[k]) || !has_case_word(c, j, "to") ||
+                !(rel_is(&c->t[j], "advcl") || rel_is(&c->t[j], "acl")))
                 continue;
-            if (lemma_in(&c->t[j], &p->chain[k]) && rel_is(&c->t[j], "advcl") &&
-                has_case_word(c, j, "to") && j > r)
-                found = j;
+            /* an ancestor within three steps is the object's relative clause */
+            for (int r = c->t[j].head, steps = 0; r >= 0 && steps < 3; r = c->t[r].head, steps++)
+                if (rel_is(&c->t[r], "acl:relcl") && c->t[r].head >= 0 &&
+                    c->t[c->t[r].head].head == h && rel_is(&c->t[c->t[r].head], "obj") && j > r) {
+                    found = j;
+                    break;
+                }
         }
         if (found < 0) return false;
         heads[k + 1] = found;
@@ -1085,6 +1091,14 @@ static int stand_in(const sctx *c, int tok, bool target) {
     int ap = child_rel(c, tok, "appos");
     if (ap >= 0 && has_coded(c, ap)) return ap;
     bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
+    /* "the X Association officials demanded" with the organisation parsed
+     * as the root and the verb hanging from it */
+    if (group && rel_starts(t, "nsubj") && t->head >= 0) {
+        int v = t->head, h = c->t[v].head;
+        if (h >= 0 && h < tok && (rel_is(&c->t[v], "dep") || rel_is(&c->t[v], "parataxis")) &&
+            is_nominal(&c->t[h]) && has_coded(c, h))
+            return h;
+    }
     /* "workers affiliated with X" with "affiliated" parsed as the verb */
     if (group && rel_starts(t, "nsubj") && t->head >= 0 && lemma_in_list(&c->t[t->head], AFFILIATION))
         for (int q = 0; q < c->n; q++)
