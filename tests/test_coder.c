@@ -287,6 +287,8 @@ static const char MECH_LEXICON[] =
     "  S visit T\n"
     "074  8.5  AID/-/peacekeeping  Provide peacekeeping\n"
     "0861 9.0  RETREAT/access/peacekeeping  Receive deployment of peacekeepers\n"
+    "080  5.0  CONCEDE  Yield\n"
+    "  S give in to T\n"
     "100  -5.0 REQUEST  Demand\n"
     "  S demand T\n"
     "  S insist  @notarget\n"
@@ -790,6 +792,22 @@ static void misparsed_subjects(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void particle_before_preposition(void **state) {
+    /* Colombia gave in to Peru . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj gave/give/VERB/0/root in/in/ADP/2/compound:prt "
+                            "to/to/ADP/5/case Peru/Peru/PROPN/2/obl ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "080");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+    /* Colombia gave Peru a loan . -- no yielding */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj gave/give/VERB/0/root Peru/Peru/PROPN/2/iobj "
+                  "a/a/DET/5/det loan/loan/NOUN/2/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -832,6 +850,7 @@ int main(void) {
         cmocka_unit_test(both_sides),
         cmocka_unit_test(rejection_idioms),
         cmocka_unit_test(misparsed_subjects),
+        cmocka_unit_test(particle_before_preposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -387,9 +387,10 @@ static const char *const INTENT_NOUN_VERBS[] = {
     "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
 static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
 /* Heads whose complement is not asserted: "interested in talking",
- * "supposed to sign", "no sign that X attacked". */
+ * "supposed to sign", "it is necessary for X to engage". */
 static const char *const NONASSERT_HEADS[] = {"interested", "interest", "suppose", "supposed",
-                                              NULL};
+                                              "necessary", "important", "essential", "vital",
+                                              "crucial", "imperative", NULL};
 
 /* Allegations: "suspected of blowing up", "accused of killing": the
  * complement is what is alleged, not an event the coder can assert. */
@@ -799,11 +800,13 @@ static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, ma
                  rel_is(&c->t[k], "case") || rel_starts(&c->t[k], "obl")))
                 ok = true;
         if (!ok && trig + 1 < c->n && lemma_in(&c->t[trig + 1], &p->particle)) ok = true;
-        /* "forced X out of the country": the particle opens an oblique */
-        for (int k = 0; k < c->n && !ok; k++) {
+        /* "forced X out of the country": the particle opens an oblique,
+         * followed there by the preposition proper */
+        for (int k = 0; k + 1 < c->n && !ok; k++) {
             int h = c->t[k].head;
             if (h >= 0 && c->t[h].head == trig && rel_starts(&c->t[h], "obl") &&
-                rel_is(&c->t[k], "case") && lemma_in(&c->t[k], &p->particle))
+                rel_is(&c->t[k], "case") && lemma_in(&c->t[k], &p->particle) &&
+                c->t[k + 1].head == h && rel_is(&c->t[k + 1], "case"))
                 ok = true;
         }
         if (!ok) return false;
@@ -1699,6 +1702,11 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
         (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
         !lemma_in_list(&c->t[best.tgt], PLACE_NOUNS) && c->t[best.tgt].upos != DYAD_PROPN)
+        return 0;
+    /* "to see who will ...": a question word is no partner to look for */
+    static const char *const WH_WORDS[] = {"who", "what", "whom", NULL};
+    if (best.tgt >= 0 && nt == 0 && general && lemma_in_list(&c->t[best.tgt], WH_WORDS) &&
+        !rel_is(tt, "acl:relcl"))
         return 0;
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     /* Verbal conflict (09-13) is often about a proposition ("rejected the
