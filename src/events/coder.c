@@ -1305,6 +1305,16 @@ static bool naming_call(const sctx *c, int v) {
     return nobj >= 2;
 }
 
+static bool background_noun(const sctx *c, int noun) {
+    static const char *const BACKGROUND[] = {"after", "following", "before", "amid", "despite",
+                                             "since", "during", "over", NULL};
+    if (!rel_starts(&c->t[noun], "obl") && !rel_starts(&c->t[noun], "nmod")) return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == noun && rel_is(&c->t[k], "case") && lemma_in_list(&c->t[k], BACKGROUND))
+            return true;
+    return false;
+}
+
 /* "demanded the resignation of X", "called for the withdrawal": a nominal
  * event that is the object of a directive verb has not happened. */
 static bool requested_noun(const sctx *c, int noun) {
@@ -1611,6 +1621,12 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     const ev_code *code = &c->lx->codes.items[p->code];
     int mhead = -1;
     int mod = modality(c, is_verbal(tt) ? trig : clause_head(c, trig), &mhead);
+    /* "would cut aid following the clash": an event named in a temporal or
+     * causal adjunct happened; it does not take the clause's intent */
+    if (mod == 'i' && !is_verbal(tt) && background_noun(c, trig)) {
+        mod = 0;
+        mhead = -1;
+    }
     bool negated = false, future = false;
     int consume = -1;     /* modal head whose own event this one replaces */
     /* "will not accept/allow/provide ...": negated cooperation (03, 05-08)
