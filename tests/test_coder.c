@@ -808,6 +808,22 @@ static void particle_before_preposition(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void background_events_happened(void **state) {
+    /* Colombia will meet Peru after Chile 's attack on Brazil . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/3/nsubj will/will/AUX/3/aux meet/meet/VERB/0/root "
+                            "Peru/Peru/PROPN/3/obj after/after/ADP/8/case Chile/Chile/PROPN/8/nmod:poss "
+                            "'s/'s/PART/6/case attack/attack/NOUN/3/obl on/on/ADP/10/case "
+                            "Brazil/Brazil/PROPN/8/nmod ././PUNCT/3/punct", NULL);
+    assert_true(find_event(d, "036") >= 0);      /* the meeting is intended */
+    int i = find_event(d, "190");                /* the attack happened */
+    assert_true(i >= 0);
+    assert_string_equal(src_code(d, (size_t)i), "CHI");
+    assert_string_equal(tgt_code(d, (size_t)i), "BRA");
+    assert_int_equal(find_event(d, "1384"), -1);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -851,6 +867,7 @@ int main(void) {
         cmocka_unit_test(rejection_idioms),
         cmocka_unit_test(misparsed_subjects),
         cmocka_unit_test(particle_before_preposition),
+        cmocka_unit_test(background_events_happened),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
