@@ -294,6 +294,8 @@ static const char MECH_LEXICON[] =
     "  S insist  @notarget\n"
     "111  -2.0 ACCUSE  Criticise\n"
     "  S criticise T\n"
+    "112  -2.0 ACCUSE  Accuse\n"
+    "  S claim that T\n"
     "114  -2.0 ACCUSE  Complain officially\n"
     "  S complain about|over T\n"
     "  S complain to T\n"
@@ -824,6 +826,35 @@ static void background_events_happened(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void clause_slots_and_other_senses(void **state) {
+    /* Colombia claimed that Peru attacked . -- a claim about Peru */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj claimed/claim/VERB/0/root that/that/SCONJ/5/mark "
+                            "Peru/Peru/PROPN/5/nsubj attacked/attack/VERB/2/ccomp ././PUNCT/2/punct", NULL);
+    int i = find_event(d, "112");
+    assert_true(i >= 0);
+    assert_string_equal(tgt_code(d, (size_t)i), "PER");
+    dyad_doc_free(d);
+    /* Colombia claimed the islands . -- a territorial claim is no accusation */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj claimed/claim/VERB/0/root the/the/DET/4/det "
+                  "islands/island/NOUN/2/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia hopes to see Peru visit Chile . -- perception, no meeting */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj hopes/hope/VERB/0/root to/to/PART/4/mark "
+                  "see/see/VERB/2/xcomp Peru/Peru/PROPN/4/obj visit/visit/VERB/4/xcomp "
+                  "Chile/Chile/PROPN/6/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "036"), -1);
+    assert_int_equal(find_event(d, "040"), -1);
+    dyad_doc_free(d);
+    /* Colombia marched the prisoners to Peru . -- no protest march */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj marched/march/VERB/0/root the/the/DET/4/det "
+                  "prisoners/prisoner/NOUN/2/obj to/to/ADP/6/case Peru/Peru/PROPN/2/obl "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "141"), -1);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -868,6 +899,7 @@ int main(void) {
         cmocka_unit_test(misparsed_subjects),
         cmocka_unit_test(particle_before_preposition),
         cmocka_unit_test(background_events_happened),
+        cmocka_unit_test(clause_slots_and_other_senses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

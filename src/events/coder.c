@@ -563,6 +563,10 @@ static int modality(const sctx *c, int v, int *mhead) {
                 *mhead = m2 >= 0 ? m2 : h;
                 return hm;
             }
+            /* "hopes to see / make Y do": another actor's intent about Y */
+            if (hm == 'i' && child_rel(c, h, "obj") >= 0 && child_rel(c, h, "obj") < x &&
+                lemma_in_list(th, OBJ_CONTROL))
+                return 'c';
         }
         x = h;
         if (rel_is(tx, "ccomp")) break;
@@ -664,6 +668,11 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
     int r = -1;
     switch (s->kind) {
     case EV_SLOT_OBJ:
+        if (s->clause) {     /* "S claim that T": the clause's subject only */
+            int cc = child_rel(c, head, "ccomp");
+            if (cc >= 0) r = is_verbal(&c->t[cc]) ? child_rel(c, cc, "nsubj") : cc;
+            break;
+        }
         if (head == trig && is_passive(c, head) && !p->nominal)
             r = child_rel(c, head, "nsubj:pass");
         if (r < 0) r = child_rel(c, head, "obj");
@@ -1305,6 +1314,23 @@ static bool naming_call(const sctx *c, int v) {
     return nobj >= 2;
 }
 
+/* Other senses of frame verbs, told by their dependents: "demonstrates a
+ * disregard" (no protest), "submitted documents to" and "yielded results"
+ * (no yielding), "hope to see X come" (no meeting). */
+static bool other_sense(const sctx *c, int v, const ev_code *code) {
+    static const char *const SHOW[] = {"demonstrate", "march", "rally", NULL};
+    static const char *const YIELD[] = {"submit", "yield", "bow", "surrender", "concede", NULL};
+    static const char *const SEE[] = {"see", "watch", "hear", NULL};
+    const dyad_token *t = &c->t[v];
+    if (!is_verbal(t)) return false;
+    bool obj = child_rel(c, v, "obj") >= 0 && !has_coded(c, child_rel(c, v, "obj"));
+    if (!strncmp(code->code, "14", 2) && lemma_in_list(t, SHOW) && obj) return true;
+    if (!strncmp(code->code, "08", 2) && lemma_in_list(t, YIELD) && obj) return true;
+    if (lemma_in_list(t, SEE) && (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
+        return true;
+    return false;
+}
+
 static bool background_noun(const sctx *c, int noun) {
     static const char *const BACKGROUND[] = {"after", "following", "before", "amid", "despite",
                                              "since", "during", "over", NULL};
@@ -1638,6 +1664,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     }
     if (mod == 'c') return 0;
     if (!is_verbal(tt) && requested_noun(c, trig)) return 0;
+    if (other_sense(c, trig, code)) return TRY_NEXT;
     if (mod == 'i' && p->foreign) {
         /* PETRARCH dictionaries code the verb as written ("will break
          * relations" keeps the code of "break relations") */

@@ -416,7 +416,10 @@ static const char *compile(ev_lexicon *lx, char **tok, int n, ev_pattern *p) {
         if (strcmp(t, "and") == 0 && between) continue;
         /* "S demand that T": T is the subject of the complement clause,
          * which the coder takes when the trigger has no object */
-        if (strcmp(t, "that") == 0 && i + 1 < n && strcmp(tok[i + 1], "T") == 0) continue;
+        if (strcmp(t, "that") == 0 && i + 1 < n && strcmp(tok[i + 1], "T") == 0) {
+            p->tgt.clause = true;
+            continue;
+        }
         if (strcmp(t, "'s") == 0) return "misplaced 's";
         /* "S give in to T", "S cave in to T": a preposition right after the
          * trigger and before the slot's own preposition is a particle */
