@@ -285,6 +285,11 @@ static const char MECH_LEXICON[] =
     "  S call T  @recip\n"
     "042  1.9  CONSULT/visit  Make a visit\n"
     "  S visit T\n"
+    "043  2.8  CONSULT/visit  Host a visit\n"
+    "  S receive T\n"
+    "0874 -1.0 RETREAT  Retreat\n"
+    "  S leave T\n"
+    "1246 -4.0 REJECT  Refuse to de-escalate\n"
     "074  8.5  AID/-/peacekeeping  Provide peacekeeping\n"
     "0861 9.0  RETREAT/access/peacekeeping  Receive deployment of peacekeepers\n"
     "080  5.0  CONCEDE  Yield\n"
@@ -855,6 +860,28 @@ static void clause_slots_and_other_senses(void **state) {
     dyad_doc_free(d);
 }
 
+
+static void more_senses(void **state) {
+    /* Colombia received an award from Peru . -- no audience */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj received/receive/VERB/0/root an/a/DET/4/det "
+                            "award/award/NOUN/2/obj from/from/ADP/6/case Peru/Peru/PROPN/2/obl "
+                            "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia received Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj received/receive/VERB/0/root Peru/Peru/PROPN/2/obj "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "043");
+    dyad_doc_free(d);
+    /* Colombia is not allowed to leave Peru . -- nobody's refusal named */
+    d = code_mech("Colombia/Colombia/PROPN/4/nsubj:pass is/be/AUX/4/aux:pass not/not/PART/4/advmod "
+                  "allowed/allow/VERB/0/root to/to/PART/6/mark leave/leave/VERB/4/xcomp "
+                  "Peru/Peru/PROPN/6/obj ././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -900,6 +927,7 @@ int main(void) {
         cmocka_unit_test(particle_before_preposition),
         cmocka_unit_test(background_events_happened),
         cmocka_unit_test(clause_slots_and_other_senses),
+        cmocka_unit_test(more_senses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

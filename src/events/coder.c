@@ -401,6 +401,8 @@ static const char *const ALLEGATION_HEADS[] = {
 static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist",
                                             "unwilling", NULL};
 static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
+static const char *const PERMIT_HEADS[] = {"allow", "permit", "let", "authorise", "authorize",
+                                           NULL};
 /* Directive/irrealis verbs: what their complement clause describes has not
  * happened ("demanded that Israel leave", "urged Iran to stop"); the
  * complement is not coded (the directive itself is, from the lexicon). */
@@ -559,6 +561,9 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (xc) {
             int m2;
             int hm = modality(c, h, &m2);
+            /* "X is not allowed to leave": the refusal is the permission
+             * giver's, not X's */
+            if (hm == 'n' && lemma_in_list(th, PERMIT_HEADS) && is_passive(c, h)) return 'c';
             if (hm == 'n' || hm == 'c' || hm == 'r') {
                 *mhead = m2 >= 0 ? m2 : h;
                 return hm;
@@ -1328,6 +1333,12 @@ static bool other_sense(const sctx *c, int v, const ev_code *code) {
     if (!strncmp(code->code, "08", 2) && lemma_in_list(t, YIELD) && obj) return true;
     if (lemma_in_list(t, SEE) && (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
         return true;
+    /* "received an award from X", "sees the need to", "does not recognise
+     * dog meat as food": meeting and recognition verbs with a thing */
+    static const char *const WITH_ACTOR[] = {"see", "receive", "recognise", "recognize", NULL};
+    if ((!strncmp(code->code, "04", 2) || !strncmp(code->code, "05", 2)) &&
+        lemma_in_list(t, WITH_ACTOR) && obj && c->t[child_rel(c, v, "obj")].upos == DYAD_NOUN)
+        return true;
     return false;
 }
 
@@ -1495,6 +1506,10 @@ static bool withheld_comment(const sctx *c, int v) {
     static const char *const COMMENT[] = {"comment", "respond", "answer", "elaborate", "speak",
                                           "confirm", NULL};
     if (!lemma_in_list(&c->t[v], HEADS)) return false;
+    /* "the population continued to decline": only "declined to V" or
+     * "declined an offer" refuse */
+    if (lemma_is(&c->t[v], "decline") && child_rel(c, v, "xcomp") < 0 && child_rel(c, v, "obj") < 0)
+        return true;
     bool compl = false;
     for (int k = 0; k < c->n; k++) {
         const dyad_token *d = &c->t[k];
@@ -1664,7 +1679,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     }
     if (mod == 'c') return 0;
     if (!is_verbal(tt) && requested_noun(c, trig)) return 0;
-    if (other_sense(c, trig, code)) return TRY_NEXT;
+    if (other_sense(c, trig, &c->lx->codes.items[p->code])) return TRY_NEXT;
     if (mod == 'i' && p->foreign) {
         /* PETRARCH dictionaries code the verb as written ("will break
          * relations" keeps the code of "break relations") */
