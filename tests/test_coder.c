@@ -271,6 +271,617 @@ static void lexicon_errors_reported(void **state) {
     ev_lexicon_free(lx);
 }
 
+
+/* ---- mechanisms of the coder (stand-in actors, modality, guards) on a
+ * lexicon of their own ---- */
+
+static const char MECH_LEXICON[] =
+    "030  4.0  AGREE/-/diplomatic  Express intent to cooperate\n"
+    "036  4.0  AGREE/-/diplomatic  Express intent to meet or negotiate\n"
+    "040  1.0  CONSULT  Consult\n"
+    "  S meet (with) T  @recip\n"
+    "  S argue with T  @recip\n"
+    "041  1.0  CONSULT/phone  Discuss by telephone\n"
+    "  S call T  @recip\n"
+    "042  1.9  CONSULT/visit  Make a visit\n"
+    "  S visit T\n"
+    "043  2.8  CONSULT/visit  Host a visit\n"
+    "  S receive T\n"
+    "0874 -1.0 RETREAT  Retreat\n"
+    "  S leave T\n"
+    "1246 -4.0 REJECT  Refuse to de-escalate\n"
+    "074  8.5  AID/-/peacekeeping  Provide peacekeeping\n"
+    "0861 9.0  RETREAT/access/peacekeeping  Receive deployment of peacekeepers\n"
+    "080  5.0  CONCEDE  Yield\n"
+    "  S give in to T\n"
+    "100  -5.0 REQUEST  Demand\n"
+    "  S demand T\n"
+    "  S insist  @notarget\n"
+    "111  -2.0 ACCUSE  Criticise\n"
+    "  S criticise T\n"
+    "112  -2.0 ACCUSE  Accuse\n"
+    "  S claim that T\n"
+    "114  -2.0 ACCUSE  Complain officially\n"
+    "  S complain about|over T\n"
+    "  S complain to T\n"
+    "120  -4.0 REJECT  Reject\n"
+    "  S reject T\n"
+    "  S refuse to allow T\n"
+    "  S decline  @notarget\n"
+    "  S refuse  @notarget\n"
+    "  S dismiss T 's appeal\n"
+    "13   -4.4 THREATEN  Threaten\n"
+    "1384 -7.0 THREATEN  Threaten conventional attack\n"
+    "172  -5.0 COERCE  Impose administrative sanctions\n"
+    "  S dismiss T from\n"
+    "173  -5.0 COERCE  Arrest or detain\n"
+    "  S arrest T\n"
+    "185  -8.0 ASSAULT  Attempt to assassinate\n"
+    "  S try to attack T\n"
+    "190  -10  ASSAULT  Use conventional military force\n"
+    "  S attack T\n"
+    "  S 's attack on T\n"
+    "141  -6.5 PROTEST  Demonstrate or rally\n"
+    "  S march  @notarget\n"
+    "163  -8.0 SANCTION  Impose embargo, boycott or sanctions\n"
+    "  S impose tariff|tariffs on T\n"
+    "193  -10  ASSAULT  Fight with small arms\n"
+    "  S open fire  @notarget\n";
+
+/* Codes spec with MECH_LEXICON; extra = "tok:CODE ..." mentions added to
+ * the automatic PROPN ones (0-based token indexes). */
+static dyad_doc *code_mech(const char *spec, const char *extra) {
+    dyad_doc *d = fix_doc(spec, "2026-03-04");
+    assert_non_null(d);
+    fix_auto_mentions(d);
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", extra ? extra : "");
+    char *save = NULL;
+    for (char *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        char *colon = strchr(t, ':');
+        assert_non_null(colon);
+        *colon = 0;
+        fix_mention(d, 0, (uint32_t)atoi(t), dyad_doc_strndup(d, colon + 1, strlen(colon + 1)));
+    }
+    ev_lexicon *lx = ev_lexicon_new();
+    FILE *devnull = fopen("/dev/null", "w");
+    ev_lexicon_load_text(lx, MECH_LEXICON, sizeof MECH_LEXICON - 1, "mech.txt", devnull);
+    fclose(devnull);
+    assert_int_equal(ev_code_doc(lx, d, NULL), 0);
+    ev_lexicon_free(lx);
+    return d;
+}
+
+/* index of the first event with this CAMEO code, -1 if none */
+static int find_event(const dyad_doc *d, const char *cameo) {
+    for (size_t i = 0; i < d->nevents; i++)
+        if (strcmp(d->events[i].cameo, cameo) == 0) return (int)i;
+    return -1;
+}
+
+static void group_nouns_stand_for_their_actor(void **state) {
+    /* Members of Colombia attacked Peru . */
+    dyad_doc *d = code_mech("Members/member/NOUN/4/nsubj of/of/ADP/3/case Colombia/Colombia/PROPN/1/nmod "
+                            "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj ././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+    /* Roads of Colombia attacked Peru . -- "road" is no group of people */
+    d = code_mech("Roads/road/NOUN/4/nsubj of/of/ADP/3/case Colombia/Colombia/PROPN/1/nmod "
+                  "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj ././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia attacked a camp for Peruvian refugees . -- a thing's owner */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj attacked/attack/VERB/0/root a/a/DET/4/det "
+                  "camp/camp/NOUN/2/obj for/for/ADP/7/case Peruvian/Peruvian/ADJ/7/amod "
+                  "refugees/refugee/NOUN/4/nmod ././PUNCT/2/punct", "6:PERREF");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(tgt_code(d, 0), "PERREF");
+    dyad_doc_free(d);
+}
+
+static void stative_and_expletive_subjects(void **state) {
+    /* Colombia is committed to meet Peru . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/3/nsubj:pass is/be/AUX/3/aux:pass "
+                            "committed/commit/VERB/0/root to/to/PART/5/mark meet/meet/VERB/3/xcomp "
+                            "Peru/Peru/PROPN/5/obj ././PUNCT/3/punct", NULL);
+    int i = find_event(d, "036");
+    assert_true(i >= 0);
+    assert_string_equal(src_code(d, (size_t)i), "COL");
+    assert_string_equal(tgt_code(d, (size_t)i), "PER");
+    dyad_doc_free(d);
+    /* Colombia says it is willing to meet Peru . ("it" as expletive) */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj says/say/VERB/0/root it/it/PRON/5/expl "
+                  "is/be/AUX/5/cop willing/willing/ADJ/2/ccomp to/to/PART/7/mark "
+                  "meet/meet/VERB/5/xcomp Peru/Peru/PROPN/7/obj ././PUNCT/2/punct", "2:COL");
+    i = find_event(d, "036");
+    assert_true(i >= 0);
+    assert_string_equal(src_code(d, (size_t)i), "COL");
+    dyad_doc_free(d);
+}
+
+static void intention_nouns(void **state) {
+    /* Colombia expressed readiness to meet Peru . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj expressed/express/VERB/0/root "
+                            "readiness/readiness/NOUN/2/obj to/to/PART/5/mark meet/meet/VERB/3/acl "
+                            "Peru/Peru/PROPN/5/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 2);
+    assert_string_equal(d->events[0].cameo, "036");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+    /* Colombia rejected a plan to meet Peru . -- the meeting is not intended */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj rejected/reject/VERB/0/root a/a/DET/4/det "
+                  "plan/plan/NOUN/2/obj to/to/PART/6/mark meet/meet/VERB/4/acl "
+                  "Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "036"), -1);
+    assert_int_equal(find_event(d, "040"), -1);
+    dyad_doc_free(d);
+}
+
+static void agreed_that_should(void **state) {
+    /* Colombia and Peru agreed that they should cooperate . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/4/nsubj and/and/CCONJ/3/cc Peru/Peru/PROPN/1/conj "
+                            "agreed/agree/VERB/0/root that/that/SCONJ/8/mark they/they/PRON/8/nsubj "
+                            "should/should/AUX/8/aux cooperate/cooperate/VERB/4/ccomp "
+                            "././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 2);
+    assert_string_equal(d->events[0].cameo, "030");
+    assert_string_equal(d->events[0].rule, "coder:agreed-clause");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    assert_string_equal(src_code(d, 1), "PER");
+    dyad_doc_free(d);
+    /* Colombia said that Peru should cooperate . -- a demand, not an agreement */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj said/say/VERB/0/root that/that/SCONJ/6/mark "
+                  "Peru/Peru/PROPN/6/nsubj should/should/AUX/6/aux cooperate/cooperate/VERB/2/ccomp "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "030"), -1);
+    dyad_doc_free(d);
+}
+
+static void repaired_verb_lemmas(void **state) {
+    /* Colombia criticised Peru . with the lemma cut to "criticis" */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj criticised/criticis/VERB/0/root "
+                            "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "111");
+    dyad_doc_free(d);
+    /* the repair is for inflected forms only: "criticis" as a bare form */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj criticis/criticis/VERB/0/root "
+                  "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+}
+
+static void complaint_targets_what_it_is_about(void **state) {
+    /* Colombia complained to Brazil over Peruvian raids . ("over" misparsed
+     * as an adverb of the phrase) */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj complained/complain/VERB/0/root "
+                            "to/to/ADP/4/case Brazil/Brazil/PROPN/2/obl over/over/ADV/7/advmod "
+                            "Peruvian/Peruvian/ADJ/7/amod raids/raid/NOUN/2/obl ././PUNCT/2/punct",
+                            "5:PER");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "114");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+    /* Colombia complained to Brazil . -- the addressee without a topic */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj complained/complain/VERB/0/root "
+                  "to/to/ADP/4/case Brazil/Brazil/PROPN/2/obl ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(tgt_code(d, 0), "BRA");
+    dyad_doc_free(d);
+}
+
+static void fronted_reported_clause(void **state) {
+    /* Colombia rejects Peru , Chile said . ("Colombia" misattached to "said") */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/6/nsubj rejects/reject/VERB/6/ccomp "
+                            "Peru/Peru/PROPN/2/obj ,/,/PUNCT/2/punct Chile/Chile/PROPN/6/nsubj "
+                            "said/say/VERB/0/root ././PUNCT/6/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "120");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+}
+
+static void proposals_and_requests_are_not_events(void **state) {
+    /* Peru rejected a call for attacking Chile . */
+    dyad_doc *d = code_mech("Peru/Peru/PROPN/2/nsubj rejected/reject/VERB/0/root a/a/DET/4/det "
+                            "call/call/NOUN/2/obj for/for/SCONJ/6/mark attacking/attack/VERB/4/acl "
+                            "Chile/Chile/PROPN/6/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "190"), -1);
+    dyad_doc_free(d);
+    /* Colombia demanded Peru 's attack on Chile . -- the attack is asked for */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj demanded/demand/VERB/0/root "
+                  "Peru/Peru/PROPN/5/nmod:poss 's/'s/PART/3/case attack/attack/NOUN/2/obj "
+                  "on/on/ADP/7/case Chile/Chile/PROPN/5/nmod ././PUNCT/2/punct", NULL);
+    assert_true(find_event(d, "100") >= 0);
+    assert_int_equal(find_event(d, "190"), -1);
+    dyad_doc_free(d);
+    /* Brazil dismissed an appeal from Peru . -- no dismissal from office */
+    d = code_mech("Brazil/Brazil/PROPN/2/nsubj dismissed/dismiss/VERB/0/root an/a/DET/4/det "
+                  "appeal/appeal/NOUN/2/obj from/from/ADP/6/case Peru/Peru/PROPN/2/obl "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "120");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+}
+
+static void naming_call_and_partners(void **state) {
+    /* Colombia called Peru a threat . -- naming, not a phone call */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj called/call/VERB/0/root "
+                            "Peru/Peru/PROPN/2/obj a/a/DET/5/det threat/threat/NOUN/2/xcomp "
+                            "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia called Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 2);
+    assert_string_equal(d->events[0].cameo, "041");
+    dyad_doc_free(d);
+    /* Colombia argued . -- a reciprocal frame needs a partner */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj argued/argue/VERB/0/root ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+}
+
+static void purpose_clause_target(void **state) {
+    /* Colombia opened fire to disperse Peruvian protesters . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj opened/open/VERB/0/root "
+                            "fire/fire/NOUN/2/obj to/to/PART/5/mark disperse/disperse/VERB/2/advcl "
+                            "Peruvian/Peruvian/ADJ/7/amod protesters/protester/NOUN/5/obj "
+                            "././PUNCT/2/punct", "5:PER");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "193");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+}
+
+static void reported_pronoun_and_chains(void **state) {
+    /* Colombia announced that it will attack Peru . ("it" unresolved) */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj announced/announce/VERB/0/root "
+                            "that/that/SCONJ/6/mark it/it/PRON/6/nsubj will/will/AUX/6/aux "
+                            "attack/attack/VERB/2/ccomp Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "1384");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+    /* Colombia tried to attack Peru . -- the attempt frame covers "attack" */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark "
+                  "attack/attack/VERB/2/xcomp Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "185");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+}
+
+static void visits_of_states_only(void **state) {
+    /* Colombian tourists visited Peru . */
+    dyad_doc *d = code_mech("Colombian/Colombian/ADJ/2/amod tourists/tourist/NOUN/3/nsubj "
+                            "visited/visit/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct",
+                            "1:COLCVL");
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombian peacekeepers visited Peru . -> a peacekeeping deployment,
+     * received by the host */
+    d = code_mech("Colombian/Colombian/ADJ/2/amod peacekeepers/peacekeeper/NOUN/3/nsubj "
+                  "visited/visit/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", "1:COLMIL");
+    assert_int_equal(d->nevents, 2);
+    assert_string_equal(d->events[0].cameo, "074");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    assert_string_equal(d->events[1].cameo, "0861");
+    assert_string_equal(src_code(d, 1), "PER");
+    assert_string_equal(tgt_code(d, 1), "COLMIL");
+    dyad_doc_free(d);
+    /* the Colombian minister returning home: no visit */
+    d = code_mech("Colombian/Colombian/ADJ/2/amod minister/minister/NOUN/3/nsubj "
+                  "visited/visit/VERB/0/root Colombia/Colombia/PROPN/3/obj ././PUNCT/3/punct",
+                  "1:COLGOV");
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia visited Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj visited/visit/VERB/0/root Peru/Peru/PROPN/2/obj "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "042");
+    dyad_doc_free(d);
+}
+
+
+static void non_assertions(void **state) {
+    /* Colombia has yet to criticise Peru . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj has/have/VERB/0/root yet/yet/ADV/2/advmod "
+                            "to/to/PART/5/mark criticise/criticise/VERB/2/xcomp Peru/Peru/PROPN/5/obj "
+                            "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia was supposed to meet Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass supposed/suppose/VERB/0/root "
+                  "to/to/PART/5/mark meet/meet/VERB/3/xcomp Peru/Peru/PROPN/5/obj ././PUNCT/3/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia will no longer attack Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/5/nsubj will/will/AUX/5/aux no/no/ADV/4/advmod "
+                  "longer/longer/ADV/5/advmod attack/attack/VERB/0/root Peru/Peru/PROPN/5/obj "
+                  "././PUNCT/5/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia has criticised Peru . -- still coded */
+    d = code_mech("Colombia/Colombia/PROPN/3/nsubj has/have/AUX/3/aux criticised/criticise/VERB/0/root "
+                  "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+}
+
+static void withheld_comment_and_figurative_force(void **state) {
+    /* Colombia refused to comment . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root "
+                            "to/to/PART/4/mark comment/comment/VERB/2/xcomp ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia refused . -- a bare refusal stays */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "120");
+    dyad_doc_free(d);
+    /* Colombia declined . -- a bare "declined" is no rejection */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj declined/decline/VERB/0/root ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia 's trade attack on Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/4/nmod:poss 's/'s/PART/1/case trade/trade/NOUN/4/compound "
+                  "attack/attack/NOUN/0/root on/on/ADP/6/case Peru/Peru/PROPN/4/nmod ././PUNCT/4/punct",
+                  NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia 's attack on Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/3/nmod:poss 's/'s/PART/1/case attack/attack/NOUN/0/root "
+                  "on/on/ADP/5/case Peru/Peru/PROPN/3/nmod ././PUNCT/3/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "190");
+    dyad_doc_free(d);
+}
+
+static void refused_permission(void **state) {
+    /* Colombia refused to allow Peru to land . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root "
+                            "to/to/PART/4/mark allow/allow/VERB/2/xcomp Peru/Peru/PROPN/4/obj "
+                            "to/to/PART/7/mark land/land/VERB/4/xcomp ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "120");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+}
+
+
+static void places_agencies_and_appositions(void **state) {
+    /* Thousands of people marched in Colombia . -- protesters coded by place */
+    dyad_doc *d = code_mech("Thousands/thousand/NOUN/4/nsubj of/of/ADP/3/case people/people/NOUN/1/nmod "
+                            "marched/march/VERB/0/root in/in/ADP/6/case Colombia/Colombia/PROPN/4/obl "
+                            "././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "141");
+    assert_string_equal(src_code(d, 0), "COL");
+    dyad_doc_free(d);
+    /* Thousands of people attacked Peru in Colombia . -- only protests */
+    d = code_mech("Thousands/thousand/NOUN/4/nsubj of/of/ADP/3/case people/people/NOUN/1/nmod "
+                  "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj in/in/ADP/7/case "
+                  "Colombia/Colombia/PROPN/4/obl ././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* The Colombian government imposed tariffs on Colombian exports . --
+     * a country and its own government are one side */
+    d = code_mech("The/the/DET/3/det Colombian/Colombian/ADJ/3/amod government/government/NOUN/4/nsubj "
+                  "imposed/impose/VERB/0/root tariffs/tariff/NOUN/4/obj on/on/ADP/8/case "
+                  "Colombian/Colombian/ADJ/8/amod exports/export/NOUN/4/obl ././PUNCT/4/punct",
+                  "2:COLGOV 6:COL");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COLGOV");
+    assert_int_equal(d->events[0].target, -1);
+    dyad_doc_free(d);
+    /* Pedro , the Colombian envoy , criticised Peru . (the name unresolved) */
+    d = code_mech("Pedro/pedro/NOUN/7/nsubj ,/,/PUNCT/5/punct the/the/DET/5/det "
+                  "Colombian/Colombian/ADJ/5/amod envoy/envoy/NOUN/1/appos ,/,/PUNCT/5/punct "
+                  "criticised/criticise/VERB/0/root Peru/Peru/PROPN/7/obj ././PUNCT/7/punct", "4:COLGOV");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COLGOV");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+}
+
+static void measures_and_instruments(void **state) {
+    /* Colombia used harsh words to criticise Peru . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj used/use/VERB/0/root harsh/harsh/ADJ/4/amod "
+                            "words/word/NOUN/2/obj to/to/PART/6/mark criticise/criticise/VERB/4/acl "
+                            "Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "111");
+    assert_string_equal(src_code(d, 0), "COL");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+    /* Colombia rejected words to criticise Peru . -- no instrument used */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj rejected/reject/VERB/0/root "
+                  "words/word/NOUN/2/obj to/to/PART/5/mark criticise/criticise/VERB/3/acl "
+                  "Peru/Peru/PROPN/5/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "111"), -1);
+    dyad_doc_free(d);
+}
+
+
+static void statements_and_reasons(void **state) {
+    /* Colombia insists it is peaceful . -- a statement of fact */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj insists/insist/VERB/0/root it/it/PRON/5/nsubj "
+                            "is/be/AUX/5/cop peaceful/peaceful/ADJ/2/ccomp ././PUNCT/2/punct", "2:COL");
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia insists that Peru must leave . -- a demand */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj insists/insist/VERB/0/root that/that/SCONJ/6/mark "
+                  "Peru/Peru/PROPN/6/nsubj must/must/AUX/6/aux leave/leave/VERB/2/ccomp "
+                  "././PUNCT/2/punct", NULL);
+    assert_true(find_event(d, "100") >= 0);
+    dyad_doc_free(d);
+    /* Brazil criticised Colombia for attacking Peru . -- the reason is alleged */
+    d = code_mech("Brazil/Brazil/PROPN/2/nsubj criticised/criticise/VERB/0/root Colombia/Colombia/PROPN/2/obj "
+                  "for/for/SCONJ/5/mark attacking/attack/VERB/2/advcl Peru/Peru/PROPN/5/obj "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "111");
+    assert_string_equal(tgt_code(d, 0), "COL");
+    dyad_doc_free(d);
+}
+
+
+static void both_sides(void **state) {
+    /* Both governments met Colombia 's envoy . -- one country only: no pair */
+    dyad_doc *d = code_mech("Both/both/DET/2/det governments/government/NOUN/3/nsubj met/meet/VERB/0/root "
+                            "Colombia/Colombia/PROPN/6/nmod:poss 's/'s/PART/4/case envoy/envoy/NOUN/3/obj "
+                            "././PUNCT/3/punct", NULL);
+    assert_int_equal(find_event(d, "040"), -1);
+    dyad_doc_free(d);
+    /* Peru and Colombia : both governments met . -- the two countries */
+    d = code_mech("Peru/Peru/PROPN/5/nmod and/and/CCONJ/3/cc Colombia/Colombia/PROPN/1/conj "
+                  "both/both/DET/5/det governments/government/NOUN/6/nsubj met/meet/VERB/0/root "
+                  "././PUNCT/6/punct", NULL);
+    assert_int_equal(d->nevents, 2);
+    assert_string_equal(d->events[0].cameo, "040");
+    assert_string_not_equal(src_code(d, 0), src_code(d, 1));
+    assert_string_equal(src_code(d, 0), tgt_code(d, 1));
+    dyad_doc_free(d);
+}
+
+
+static void rejection_idioms(void **state) {
+    /* Brazil said meeting Peru is out of the question . */
+    dyad_doc *d = code_mech("Brazil/Brazil/PROPN/2/nsubj said/say/VERB/0/root meeting/meet/VERB/9/csubj "
+                            "Peru/Peru/PROPN/3/obj is/be/AUX/9/cop out/out/ADP/9/case of/of/ADP/9/case "
+                            "the/the/DET/9/det question/question/NOUN/2/ccomp ././PUNCT/2/punct", NULL);
+    int i = find_event(d, "120");
+    assert_true(i >= 0);
+    assert_string_equal(src_code(d, (size_t)i), "BRA");
+    assert_string_equal(tgt_code(d, (size_t)i), "PER");
+    assert_string_equal(d->events[i].rule, "coder:rejection-idiom");
+    dyad_doc_free(d);
+    /* Brazil said the question is open . -- no idiom */
+    d = code_mech("Brazil/Brazil/PROPN/2/nsubj said/say/VERB/0/root the/the/DET/4/det "
+                  "question/question/NOUN/6/nsubj is/be/AUX/6/cop open/open/ADJ/2/ccomp ././PUNCT/2/punct",
+                  NULL);
+    assert_int_equal(find_event(d, "120"), -1);
+    dyad_doc_free(d);
+}
+
+
+static void misparsed_subjects(void **state) {
+    /* Colombia opened fire to disperse protesters , arresting 12 . -- the
+     * participle's subject is that of the verb of "fire" */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj opened/open/VERB/0/root fire/fire/NOUN/2/obj "
+                            "to/to/PART/5/mark disperse/disperse/VERB/3/acl protesters/protester/NOUN/5/obj "
+                            ",/,/PUNCT/8/punct arresting/arrest/VERB/5/advcl 12/12/NUM/8/obj "
+                            "././PUNCT/2/punct", NULL);
+    assert_true(find_event(d, "193") >= 0);
+    int i = find_event(d, "173");       /* "arresting 12": counted people */
+    assert_true(i >= 0);
+    assert_string_equal(src_code(d, (size_t)i), "COL");
+    assert_int_equal(d->events[i].target, -1);
+    dyad_doc_free(d);
+    /* Peru Union officials criticised Chile . with the union as the root */
+    d = code_mech("Peru/Peru/PROPN/2/compound Union/union/NOUN/0/root officials/official/NOUN/4/nsubj "
+                  "criticised/criticise/VERB/2/dep Chile/Chile/PROPN/4/obj ././PUNCT/2/punct", "1:PERLAB");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "PERLAB");
+    assert_string_equal(tgt_code(d, 0), "CHI");
+    dyad_doc_free(d);
+}
+
+
+static void particle_before_preposition(void **state) {
+    /* Colombia gave in to Peru . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj gave/give/VERB/0/root in/in/ADP/2/compound:prt "
+                            "to/to/ADP/5/case Peru/Peru/PROPN/2/obl ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "080");
+    assert_string_equal(tgt_code(d, 0), "PER");
+    dyad_doc_free(d);
+    /* Colombia gave Peru a loan . -- no yielding */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj gave/give/VERB/0/root Peru/Peru/PROPN/2/iobj "
+                  "a/a/DET/5/det loan/loan/NOUN/2/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+}
+
+
+static void background_events_happened(void **state) {
+    /* Colombia will meet Peru after Chile 's attack on Brazil . */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/3/nsubj will/will/AUX/3/aux meet/meet/VERB/0/root "
+                            "Peru/Peru/PROPN/3/obj after/after/ADP/8/case Chile/Chile/PROPN/8/nmod:poss "
+                            "'s/'s/PART/6/case attack/attack/NOUN/3/obl on/on/ADP/10/case "
+                            "Brazil/Brazil/PROPN/8/nmod ././PUNCT/3/punct", NULL);
+    assert_true(find_event(d, "036") >= 0);      /* the meeting is intended */
+    int i = find_event(d, "190");                /* the attack happened */
+    assert_true(i >= 0);
+    assert_string_equal(src_code(d, (size_t)i), "CHI");
+    assert_string_equal(tgt_code(d, (size_t)i), "BRA");
+    assert_int_equal(find_event(d, "1384"), -1);
+    dyad_doc_free(d);
+}
+
+
+static void clause_slots_and_other_senses(void **state) {
+    /* Colombia claimed that Peru attacked . -- a claim about Peru */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj claimed/claim/VERB/0/root that/that/SCONJ/5/mark "
+                            "Peru/Peru/PROPN/5/nsubj attacked/attack/VERB/2/ccomp ././PUNCT/2/punct", NULL);
+    int i = find_event(d, "112");
+    assert_true(i >= 0);
+    assert_string_equal(tgt_code(d, (size_t)i), "PER");
+    dyad_doc_free(d);
+    /* Colombia claimed the islands . -- a territorial claim is no accusation */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj claimed/claim/VERB/0/root the/the/DET/4/det "
+                  "islands/island/NOUN/2/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia hopes to see Peru visit Chile . -- perception, no meeting */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj hopes/hope/VERB/0/root to/to/PART/4/mark "
+                  "see/see/VERB/2/xcomp Peru/Peru/PROPN/4/obj visit/visit/VERB/4/xcomp "
+                  "Chile/Chile/PROPN/6/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "036"), -1);
+    assert_int_equal(find_event(d, "040"), -1);
+    dyad_doc_free(d);
+    /* Colombia marched the prisoners to Peru . -- no protest march */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj marched/march/VERB/0/root the/the/DET/4/det "
+                  "prisoners/prisoner/NOUN/2/obj to/to/ADP/6/case Peru/Peru/PROPN/2/obl "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "141"), -1);
+    dyad_doc_free(d);
+}
+
+
+static void more_senses(void **state) {
+    /* Colombia received an award from Peru . -- no audience */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj received/receive/VERB/0/root an/a/DET/4/det "
+                            "award/award/NOUN/2/obj from/from/ADP/6/case Peru/Peru/PROPN/2/obl "
+                            "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia received Peru . */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj received/receive/VERB/0/root Peru/Peru/PROPN/2/obj "
+                  "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(d->events[0].cameo, "043");
+    dyad_doc_free(d);
+    /* Colombia is not allowed to leave Peru . -- nobody's refusal named */
+    d = code_mech("Colombia/Colombia/PROPN/4/nsubj:pass is/be/AUX/4/aux:pass not/not/PART/4/advmod "
+                  "allowed/allow/VERB/0/root to/to/PART/6/mark leave/leave/VERB/4/xcomp "
+                  "Peru/Peru/PROPN/6/obj ././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -292,6 +903,31 @@ int main(void) {
         cmocka_unit_test(deontic_clause_is_a_demand),
         cmocka_unit_test(many_patterns_per_trigger),
         cmocka_unit_test(lexicon_errors_reported),
+        cmocka_unit_test(group_nouns_stand_for_their_actor),
+        cmocka_unit_test(stative_and_expletive_subjects),
+        cmocka_unit_test(intention_nouns),
+        cmocka_unit_test(agreed_that_should),
+        cmocka_unit_test(repaired_verb_lemmas),
+        cmocka_unit_test(complaint_targets_what_it_is_about),
+        cmocka_unit_test(fronted_reported_clause),
+        cmocka_unit_test(proposals_and_requests_are_not_events),
+        cmocka_unit_test(naming_call_and_partners),
+        cmocka_unit_test(purpose_clause_target),
+        cmocka_unit_test(reported_pronoun_and_chains),
+        cmocka_unit_test(visits_of_states_only),
+        cmocka_unit_test(non_assertions),
+        cmocka_unit_test(withheld_comment_and_figurative_force),
+        cmocka_unit_test(refused_permission),
+        cmocka_unit_test(places_agencies_and_appositions),
+        cmocka_unit_test(measures_and_instruments),
+        cmocka_unit_test(statements_and_reasons),
+        cmocka_unit_test(both_sides),
+        cmocka_unit_test(rejection_idioms),
+        cmocka_unit_test(misparsed_subjects),
+        cmocka_unit_test(particle_before_preposition),
+        cmocka_unit_test(background_events_happened),
+        cmocka_unit_test(clause_slots_and_other_senses),
+        cmocka_unit_test(more_senses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,8 +63,18 @@ static bool eq_nohyphen(const char *a, const char *b) {
     }
 }
 
+static void repair_lemma(const dyad_token *t, char *out, size_t size);
+
 static bool lemma_is(const dyad_token *t, const char *w) {
     if (t->lemma && dyad_strcasecmp_ascii(t->lemma, w) == 0) return true;
+    /* "signall" for "signalled": the doubled consonant kept by the
+     * lemmatizer (the other repairs are tried on triggers only) */
+    size_t n = t->lemma ? strlen(t->lemma) : 0;
+    if (n >= 4 && t->upos == DYAD_VERB && t->lemma[n - 1] == t->lemma[n - 2]) {
+        char buf[64];
+        repair_lemma(t, buf, sizeof buf);
+        if (buf[0] && strlen(buf) + 1 == n && dyad_strcasecmp_ascii(buf, w) == 0) return true;
+    }
     if (t->form && dyad_strcasecmp_ascii(t->form, w) == 0) return true;
     return t->lemma && strchr(t->lemma, '-') && eq_nohyphen(t->lemma, w);
 }
@@ -101,6 +111,15 @@ static bool has_case(const sctx *c, int i, const ev_alts *a) {
         if (c->t[k].head == i && (rel_is(&c->t[k], "case") || rel_is(&c->t[k], "mark")) &&
             lemma_in(&c->t[k], a))
             return true;
+    /* "over two raids" with the preposition misparsed as an adverb of the
+     * phrase's first word: the first token of the phrase */
+    for (int k = 0; k < c->n; k++) {
+        if (c->t[k].head < 0 || k >= i || !rel_is(&c->t[k], "advmod") || !lemma_in(&c->t[k], a))
+            continue;
+        int h = c->t[k].head;
+        if (h == i || (c->t[h].head == i && k < h)) return c->t[k].upos == DYAD_ADP ||
+                                                          c->t[k].upos == DYAD_ADV;
+    }
     return false;
 }
 
@@ -122,7 +141,11 @@ static bool is_nominal(const dyad_token *t) {
 }
 
 static bool is_passive(const sctx *c, int v) {
-    if (child_rel(c, v, "nsubj:pass") >= 0 || child_rel(c, v, "aux:pass") >= 0) return true;
+    if (child_rel(c, v, "aux:pass") >= 0) return true;
+    /* "X shortened by one hour the curfew": a passive subject with an
+     * object and no passive auxiliary is an active clause misparsed */
+    if (child_rel(c, v, "nsubj:pass") >= 0)
+        return child_rel(c, v, "obj") < 0 || child_rel(c, v, "cop") >= 0;
     return (c->t[v].feats & DYAD_F_VOICE_PASS) && child_rel(c, v, "nsubj") < 0 &&
            rel_is(&c->t[v], "acl");
 }
@@ -140,8 +163,39 @@ static int agent_of(const sctx *c, int v) {
 static const char *const OBJ_CONTROL[] = {
     "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage",
     "press", "pressure", "push", "allow", "permit", "help", "require", "request",
-    "instruct", "warn", "advise", "authorize", "authorise", "compel", "convince", NULL};
+    "instruct", "warn", "advise", "authorize", "authorise", "compel", "convince",
+    "see", "watch", "hear", "let", "make", "want", "need", "expect", "enable", NULL};
 static const char *const REL_PRONOUNS[] = {"who", "which", "that", "whom", NULL};
+
+/* Adjectival predicates and stative participles whose grammatical
+ * subject is their agent ("X is committed / prepared / opposed to"). */
+static const char *const STATIVE_HEADS[] = {
+    "commit", "prepare", "oppose", "determine", "resolve", "poise", "dedicate",
+    "willing", "ready", "prepared", "committed", "opposed", "determined", "eager",
+    "keen", "unwilling", "reluctant", NULL};
+/* Nouns whose clause says what is asked or proposed, not what happened. */
+static const char *const DIRECTIVE_NOUNS[] = {
+    "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
+    "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion",
+    "idea", "suggestion", "offer", NULL};
+/* Nouns of intention: "signalled a readiness to talk", "X's plan to". */
+static const char *const INTENT_NOUNS[] = {
+    "readiness", "willingness", "intention", "intent", "plan", "commitment", "pledge",
+    "promise", "offer", "decision", "determination", "resolve", "desire", "wish",
+    "proposal", "agreement", NULL};
+
+/* "it" misparsed as an expletive of an adjectival predicate ("it is
+ * willing to go"): the pronoun is the subject when it has a coded
+ * mention and the predicate is one of intention. */
+static int expl_subject(const sctx *c, int v);
+
+static int measure_noun_verb(const sctx *c, int n);
+
+/* The holder of an intention noun: its possessor or the subject of the
+ * verb it is the object of ("X signalled a readiness to ..."). */
+static int intent_noun_holder(const sctx *c, int noun, int depth);
+
+static bool is_temporal(const sctx *c, int i);
 
 /* The subject (agent) of verb v, following conj/xcomp/advcl/relcl. */
 static int subject_of(const sctx *c, int v, int depth) {
@@ -149,12 +203,21 @@ static int subject_of(const sctx *c, int v, int depth) {
     if (is_passive(c, v)) {
         int a = agent_of(c, v);
         if (a >= 0) return a;
-        if (child_rel(c, v, "nsubj:pass") >= 0) return -1;
+        int sp = child_rel(c, v, "nsubj:pass");
+        /* "X is committed to": a stative participle with a copula */
+        if (sp >= 0 && lemma_in_list(&c->t[v], STATIVE_HEADS) &&
+            (child_rel(c, v, "cop") >= 0 || child_rel(c, v, "aux:pass") >= 0))
+            return sp;
+        if (sp >= 0) return -1;
         int s = child_rel(c, v, "nsubj");
         if (s >= 0) return s;
+    } else if (child_rel(c, v, "nsubj") < 0 && child_rel(c, v, "csubj") < 0 &&
+               expl_subject(c, v) >= 0) {
+        return expl_subject(c, v);
     } else {
         int s = child_rel(c, v, "nsubj");
         if (s < 0) s = child_rel(c, v, "csubj");
+        if (s < 0) s = child_rel(c, v, "nsubj:pass");     /* see is_passive */
         if (s >= 0) {
             if (lemma_in_list(&c->t[s], REL_PRONOUNS) && rel_starts(&c->t[v], "acl") &&
                 c->t[v].head >= 0)
@@ -162,10 +225,44 @@ static int subject_of(const sctx *c, int v, int depth) {
             return s;
         }
     }
+    /* "Up to 100 protesters marched" with the counted subject parsed as an
+     * oblique before the verb */
+    for (int k = 0; k < v; k++)
+        if (c->t[k].head == v && rel_starts(&c->t[k], "obl") && child_rel(c, k, "nummod") >= 0 &&
+            is_nominal(&c->t[k]) && !is_temporal(c, k) && child_rel(c, v, "obj") < 0 &&
+            child_rel(c, v, "nsubj:pass") < 0)
+            return k;
     int h = c->t[v].head;
     if (h < 0) return -1;
     const dyad_token *tv = &c->t[v];
-    if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis")) {
+    /* "X reject the plan, Y said" with X misattached to "said": the
+     * reporting verb has a subject before the clause and one after it */
+    if (rel_is(tv, "ccomp") && h > v) {
+        int before = -1, after = -1;
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == h && rel_is(&c->t[k], "nsubj")) {
+                if (k < v && before < 0) before = k;
+                if (k > v) after = k;
+            }
+        if (before >= 0 && after >= 0) return before;
+    }
+    /* "British aircraft ... killed 4 Iraqis" parsed with the verb as a dep
+     * of the noun: the noun is its subject */
+    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
+        c->t[h].head < 0)
+        return h;
+    /* "X was indicted ... and will resign": an active conjunct of a
+     * passive verb shares its passive subject, not its agent */
+    if (rel_is(tv, "conj") && is_verbal(&c->t[h]) && is_passive(c, h) &&
+        child_rel(c, h, "nsubj:pass") >= 0)
+        return child_rel(c, h, "nsubj:pass");
+    /* "The group, Forces for X, insisted": the name parsed as a nominal
+     * predicate with the group as its subject and the verb as conjunct */
+    if (rel_is(tv, "conj") && !is_verbal(&c->t[h]) && c->t[h].head < 0 &&
+        child_rel(c, h, "nsubj") >= 0 && child_rel(c, h, "cop") < 0)
+        return child_rel(c, h, "nsubj");
+    if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis") ||
+        (rel_is(tv, "dep") && is_verbal(&c->t[h]))) {
         if (rel_is(tv, "conj") && !is_verbal(&c->t[h])) return -1;
         return subject_of(c, h, depth + 1);
     }
@@ -183,6 +280,12 @@ static int subject_of(const sctx *c, int v, int depth) {
         }
         return subject_of(c, h, depth + 1);
     }
+    /* "X expressed readiness to V", "X opened fire to disperse ...": the
+     * infinitive of an object noun has the subject of the noun's verb */
+    if (rel_is(tv, "acl") && has_case_word(c, v, "to") &&
+        (lemma_in_list(&c->t[h], INTENT_NOUNS) || measure_noun_verb(c, h) >= 0 ||
+         (rel_is(&c->t[h], "obj") && !lemma_in_list(&c->t[h], DIRECTIVE_NOUNS))))
+        return intent_noun_holder(c, h, depth + 1);
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
         !(tv->feats & DYAD_F_VOICE_PASS))
         return h;
@@ -191,6 +294,25 @@ static int subject_of(const sctx *c, int v, int depth) {
     if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
         c->t[h].head < 0)
         return h;
+    return -1;
+}
+
+static int expl_subject(const sctx *c, int v) {
+    int e = child_rel(c, v, "expl");
+    if (e < 0 || !lemma_is(&c->t[e], "it") || !lemma_in_list(&c->t[v], STATIVE_HEADS))
+        return -1;
+    for (size_t m = 0; m < c->doc->nmentions; m++)
+        if (c->doc->mentions[m].sent == c->si && (int)c->doc->mentions[m].head == e &&
+            c->doc->mentions[m].code && c->doc->mentions[m].code[0])
+            return e;
+    return -1;
+}
+
+static int intent_noun_holder(const sctx *c, int noun, int depth) {
+    int p = child_rel(c, noun, "nmod:poss");
+    if (p >= 0) return p;
+    int h = c->t[noun].head;
+    if (h >= 0 && rel_is(&c->t[noun], "obj") && is_verbal(&c->t[h])) return subject_of(c, h, depth);
     return -1;
 }
 
@@ -255,15 +377,32 @@ static const char *reject_code(const char *code) {
 static const char *const INTENT_HEADS[] = {
     "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare",
     "want", "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely",
-    "ready", "willing", "go", "try", "attempt", "wish", "agree", "decide", NULL};
+    "ready", "willing", "go", "try", "attempt", "wish", "agree", "commit",
+    "committed", "prepared", "determine", "determined", "resolve", "eager", "keen", NULL};
+/* Verbs that assert the intention noun they take as object ("expressed
+ * readiness to", "announced plans to"): its infinitive is an intent. */
+static const char *const INTENT_NOUN_VERBS[] = {
+    "express", "signal", "show", "announce", "reaffirm", "confirm", "unveil", "voice",
+    "declare", "state", "reiterate", "indicate", "demonstrate", "outline", "make", "have",
+    "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
 static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
+/* Heads whose complement is not asserted: "interested in talking",
+ * "supposed to sign", "it is necessary for X to engage". */
+static const char *const NONASSERT_HEADS[] = {"interested", "interest", "suppose", "supposed",
+                                              "necessary", "important", "essential", "vital",
+                                              "crucial", "imperative", NULL};
+
 /* Allegations: "suspected of blowing up", "accused of killing": the
  * complement is what is alleged, not an event the coder can assert. */
 static const char *const ALLEGATION_HEADS[] = {
     "suspect", "accuse", "charge", "allege", "blame", "convict", "indict", "deny",
-    "arrest", "detain", "sentence", "try", "investigate", "probe", "condemn", NULL};
-static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist", NULL};
+    "arrest", "detain", "sentence", "try", "investigate", "probe", "condemn", "sanction",
+    "punish", "jail", "fine", "criticise", "criticize", NULL};
+static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist",
+                                            "unwilling", NULL};
 static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
+static const char *const PERMIT_HEADS[] = {"allow", "permit", "let", "authorise", "authorize",
+                                           NULL};
 /* Directive/irrealis verbs: what their complement clause describes has not
  * happened ("demanded that Israel leave", "urged Iran to stop"); the
  * complement is not coded (the directive itself is, from the lexicon). */
@@ -271,6 +410,30 @@ static const char *const IRREALIS_HEADS[] = {
     "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
     "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish",
     "want", "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
+
+/* "X took steps/measures to V", "X used force to V": the verb that takes
+ * measure or instrument noun n, or -1. */
+static int measure_noun_verb(const sctx *c, int n) {
+    static const char *const MEASURES[] = {"step", "measure", "action", NULL};
+    static const char *const TAKE[] = {"take", "adopt", "introduce", "implement", NULL};
+    static const char *const USE[] = {"use", "employ", NULL};
+    int h = c->t[n].head;
+    if (h < 0 || !rel_is(&c->t[n], "obj")) return -1;
+    /* "used sharp language / tear gas to V": the instrument's purpose */
+    if (lemma_in_list(&c->t[h], USE)) return h;
+    if (!lemma_in_list(&c->t[n], MEASURES) || !lemma_in_list(&c->t[h], TAKE)) return -1;
+    return h;
+}
+
+/* "X expressed readiness to V": the asserting verb of intention noun n,
+ * or -1 when n is no intention noun held that way. */
+static int intent_noun_verb(const sctx *c, int n) {
+    int h = c->t[n].head;
+    if (!lemma_in_list(&c->t[n], INTENT_NOUNS) || h < 0 || !rel_is(&c->t[n], "obj") ||
+        !lemma_in_list(&c->t[h], INTENT_NOUN_VERBS))
+        return -1;
+    return h;
+}
 
 /* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
  * 'c' conditional/hypothetical.  *mhead = the modal head token or -1. */
@@ -283,6 +446,10 @@ static int modality(const sctx *c, int v, int *mhead) {
             lemma_in_list(d, NEG_WORDS) && (rel_is(d, "advmod") || rel_is(d, "neg")))
             return 'n';
         if (d->feats & DYAD_F_POLARITY_NEG && rel_is(d, "advmod")) return 'n';
+        /* "will no longer grant" */
+        if (rel_is(d, "advmod") && lemma_is(d, "longer") && child_rel(c, k, "advmod") >= 0 &&
+            lemma_is(&c->t[child_rel(c, k, "advmod")], "no"))
+            return 'n';
         /* "Y must/should withdraw": an obligation, not an event */
         if (rel_starts(d, "aux") && lemma_in_list(d, DEONTIC)) return 'c';
         if (rel_is(d, "mark") && (lemma_is(d, "if") || lemma_is(d, "unless") ||
@@ -319,10 +486,39 @@ static int modality(const sctx *c, int v, int *mhead) {
          * the question") and an infinitive completing a noun ("an appeal to
          * lay down their arms", "plans to attack") are not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
-        if (rel_is(tx, "acl") && has_case_word(c, x, "to")) return 'c';
-        /* purpose clauses share the modality of their head: "must ensure
-         * security to allow ..." */
-        if (rel_is(tx, "advcl") && has_case_word(c, x, "to") &&
+        /* "an appeal for deploying troops": what a proposal asks for */
+        if ((rel_is(tx, "acl") || rel_is(tx, "advcl")) && lemma_in_list(&c->t[h], DIRECTIVE_NOUNS) &&
+            (is_nominal(&c->t[h]) || rel_starts(&c->t[h], "obj") || rel_starts(&c->t[h], "nsubj") ||
+             rel_starts(&c->t[h], "obl")))
+            return 'c';
+        /* "took steps to enhance freedoms": the measure is the act */
+        if (rel_is(tx, "acl") && has_case_word(c, x, "to") && measure_noun_verb(c, h) >= 0)
+            return modality(c, measure_noun_verb(c, h), mhead) == 'n' ? 'n' : 0;
+        if (rel_is(tx, "acl") && has_case_word(c, x, "to")) {
+            int gv = intent_noun_verb(c, h);
+            if (gv < 0) return 'c';
+            int m2;
+            int hm = modality(c, gv, &m2);
+            if (hm == 'n' || hm == 'c') return hm;
+            *mhead = gv;
+            return 'i';
+        }
+        /* "have yet to comment", "are interested in talking", "were
+         * supposed to sign": not asserted */
+        if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl") || rel_is(tx, "ccomp")) &&
+            lemma_in_list(&c->t[h], NONASSERT_HEADS))
+            return 'c';
+        /* "no sign(s) that X ...", "no evidence that" */
+        if ((rel_starts(tx, "acl") || rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
+            child_rel(c, h, "det") >= 0 && lemma_is(&c->t[child_rel(c, h, "det")], "no"))
+            return 'c';
+        if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl")) && lemma_is(&c->t[h], "have") &&
+            child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet"))
+            return 'c';
+        /* purpose and manner clauses share the modality of their head:
+         * "must ensure security to allow ...", "should respond by
+         * committing ..." */
+        if (rel_is(tx, "advcl") && (has_case_word(c, x, "to") || has_case_word(c, x, "by")) &&
             !lemma_in_list(&c->t[h], INTENT_HEADS)) {
             int m2;
             int hm = modality(c, h, &m2);
@@ -330,7 +526,8 @@ static int modality(const sctx *c, int v, int *mhead) {
         }
         if ((rel_is(tx, "advcl") || rel_starts(tx, "acl") || rel_is(tx, "xcomp") ||
              rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
-            lemma_in_list(&c->t[h], ALLEGATION_HEADS) && has_case_word(c, x, "of"))
+            lemma_in_list(&c->t[h], ALLEGATION_HEADS) &&
+            (has_case_word(c, x, "of") || has_case_word(c, x, "for")))
             return 'c';
         if (!(rel_is(tx, "xcomp") || rel_is(tx, "ccomp") || rel_is(tx, "advcl"))) break;
         /* a to-infinitive parsed as advcl ("is set to meet" with "set" an
@@ -348,6 +545,11 @@ static int modality(const sctx *c, int v, int *mhead) {
             *mhead = h;
             return 'r';
         }
+        /* "expects Y to deny", "wants Y to leave": the wish of another
+         * actor about Y, not Y's intent */
+        if (xc && lemma_in_list(th, INTENT_HEADS) && child_rel(c, h, "obj") >= 0 &&
+            child_rel(c, h, "obj") < x)
+            return 'c';
         if (xc && lemma_in_list(th, INTENT_HEADS)) {
             *mhead = h;
             /* "did not plan to attack": negated head */
@@ -359,10 +561,17 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (xc) {
             int m2;
             int hm = modality(c, h, &m2);
+            /* "X is not allowed to leave": the refusal is the permission
+             * giver's, not X's */
+            if (hm == 'n' && lemma_in_list(th, PERMIT_HEADS) && is_passive(c, h)) return 'c';
             if (hm == 'n' || hm == 'c' || hm == 'r') {
                 *mhead = m2 >= 0 ? m2 : h;
                 return hm;
             }
+            /* "hopes to see / make Y do": another actor's intent about Y */
+            if (hm == 'i' && child_rel(c, h, "obj") >= 0 && child_rel(c, h, "obj") < x &&
+                lemma_in_list(th, OBJ_CONTROL))
+                return 'c';
         }
         x = h;
         if (rel_is(tx, "ccomp")) break;
@@ -371,6 +580,10 @@ static int modality(const sctx *c, int v, int *mhead) {
 }
 
 /* ---- slot search ---- */
+
+static const char *const QUANTITY_NOUNS[] = {
+    "range", "series", "wave", "number", "set", "package", "round", "spate", "string", "host",
+    "raft", "batch", "list", "flurry", "barrage", "volley", "lot", "couple", "dozen", NULL};
 
 /* Children of h (and of its obj/obl nouns) whose lemma is in a. */
 static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
@@ -382,14 +595,19 @@ static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
     for (int k = 0; k < c->n; k++) {
         int hh = c->t[k].head;
         if (hh < 0 || hh == h || c->t[hh].head != h || k == exclude) continue;
-        if ((rel_starts(&c->t[hh], "obj") || rel_starts(&c->t[hh], "obl") ||
-             rel_is(&c->t[hh], "xcomp")) &&
+        /* under an oblique only through a quantity noun ("with a wave of
+         * strikes"), not "on the first day of a strike" */
+        bool via = rel_starts(&c->t[hh], "obj") || rel_is(&c->t[hh], "xcomp") ||
+                   (rel_starts(&c->t[hh], "obl") && lemma_in_list(&c->t[hh], QUANTITY_NOUNS));
+        if (via &&
             (rel_starts(&c->t[k], "nmod") || rel_is(&c->t[k], "compound") ||
              rel_is(&c->t[k], "conj")) && lemma_in(&c->t[k], a))
             return k;
     }
     return -1;
 }
+
+static bool has_coded(const sctx *c, int tok);
 
 /* Token with an obl/nmod relation under h whose case is in preps. */
 static int find_prep(const sctx *c, int h, const ev_alts *preps, int exclude) {
@@ -455,10 +673,20 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
     int r = -1;
     switch (s->kind) {
     case EV_SLOT_OBJ:
+        if (s->clause) {     /* "S claim that T": the clause's subject only */
+            int cc = child_rel(c, head, "ccomp");
+            if (cc >= 0) r = is_verbal(&c->t[cc]) ? child_rel(c, cc, "nsubj") : cc;
+            break;
+        }
         if (head == trig && is_passive(c, head) && !p->nominal)
             r = child_rel(c, head, "nsubj:pass");
         if (r < 0) r = child_rel(c, head, "obj");
-        if (r >= 0 && is_temporal(c, r)) r = -1;   /* "demanded Friday that" */
+        if (r >= 0 && is_temporal(c, r)) {         /* "demanded Friday that" */
+            int r2 = -1;                           /* "rejected Friday a plan" */
+            for (int k = r + 1; k < c->n && r2 < 0; k++)
+                if (c->t[k].head == head && rel_is(&c->t[k], "obj")) r2 = k;
+            r = r2;
+        }
         if (r < 0) r = child_rel(c, head, "iobj");
         if (r < 0 && !p->nominal) {
             /* "demanded that Israel leave": the clause's subject */
@@ -470,6 +698,11 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         r = find_prep(c, head, &s->preps, src);
         for (int i = 0; r < 0 && i < p->nreqs; i++)
             if (req_tok[i] >= 0) r = find_prep(c, req_tok[i], &s->preps, src);
+        /* "withdrawal of forces from T": the phrase hangs one level down */
+        for (int k = 0; r < 0 && p->nominal && k < c->n; k++)
+            if (c->t[k].head == head && k != src && rel_starts(&c->t[k], "nmod") &&
+                has_case_word(c, k, "of"))
+                r = find_prep(c, k, &s->preps, src);
         if (r < 0 && head == trig && !p->nominal) {
             /* "gave Y aid" for "give aid to T" */
             for (int i = 0; i < s->preps.n; i++)
@@ -498,6 +731,20 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         if (noun < 0 && s->noun < 0 && is_passive(c, head))
             noun = child_rel(c, head, "nsubj:pass");
         if (noun >= 0) r = possessor_of(c, noun);
+        /* "an appeal from X", "the offer by X" for "X's appeal" */
+        for (int k = 0; noun >= 0 && r < 0 && k < c->n; k++)
+            if (c->t[k].head == noun && rel_starts(&c->t[k], "nmod") &&
+                (has_case_word(c, k, "from") || has_case_word(c, k, "by")) && has_coded(c, k))
+                r = k;
+        for (int k = noun + 1; noun >= 0 && r < 0 && k < c->n; k++)   /* attached to the verb */
+            if (c->t[k].head == head && rel_starts(&c->t[k], "obl") &&
+                (has_case_word(c, k, "from") || has_case_word(c, k, "by")) && has_coded(c, k))
+                r = k;
+        /* "French mediation" for "France's mediation" */
+        for (int k = 0; noun >= 0 && r < 0 && k < c->n; k++)
+            if (c->t[k].head == noun && (rel_is(&c->t[k], "amod") || rel_is(&c->t[k], "compound")) &&
+                has_coded(c, k))
+                r = k;
         break;
     }
     default:
@@ -567,6 +814,15 @@ static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, ma
                  rel_is(&c->t[k], "case") || rel_starts(&c->t[k], "obl")))
                 ok = true;
         if (!ok && trig + 1 < c->n && lemma_in(&c->t[trig + 1], &p->particle)) ok = true;
+        /* "forced X out of the country": the particle opens an oblique,
+         * followed there by the preposition proper */
+        for (int k = 0; k + 1 < c->n && !ok; k++) {
+            int h = c->t[k].head;
+            if (h >= 0 && c->t[h].head == trig && rel_starts(&c->t[h], "obl") &&
+                rel_is(&c->t[k], "case") && lemma_in(&c->t[k], &p->particle) &&
+                c->t[k + 1].head == h && rel_is(&c->t[k + 1], "case"))
+                ok = true;
+        }
         if (!ok) return false;
     }
     int heads[5] = {trig, -1, -1, -1, -1};
@@ -578,6 +834,20 @@ static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, ma
                  rel_starts(&c->t[j], "obl") || rel_is(&c->t[j], "obj") ||
                  rel_is(&c->t[j], "advcl")))
                 found = j;
+        /* "allow refugees who have lived abroad to return": the infinitive
+         * misattached to the relative clause of the object */
+        for (int j = 0; j < c->n && found < 0; j++) {
+            if (!lemma_in(&c->t[j], &p->chain[k]) || !has_case_word(c, j, "to") ||
+                !(rel_is(&c->t[j], "advcl") || rel_is(&c->t[j], "acl")))
+                continue;
+            /* an ancestor within three steps is the object's relative clause */
+            for (int r = c->t[j].head, steps = 0; r >= 0 && steps < 3; r = c->t[r].head, steps++)
+                if (rel_is(&c->t[r], "acl:relcl") && c->t[r].head >= 0 &&
+                    c->t[c->t[r].head].head == h && rel_is(&c->t[c->t[r].head], "obj") && j > r) {
+                    found = j;
+                    break;
+                }
+        }
         if (found < 0) return false;
         heads[k + 1] = found;
     }
@@ -638,6 +908,18 @@ static int mentions_for(const sctx *c, int tok, int *out, int cap) {
     for (int k = 0; k < c->n && nt < 16; k++)
         if (c->t[k].head == tok && rel_is(&c->t[k], "conj") && is_nominal(&c->t[k]))
             toks[nt++] = k;
+    /* "French and Egyptian warships": the first adjective of coordinated
+     * national adjectives */
+    for (int k = 0; k < c->n && nt < 16; k++)
+        if (c->t[k].head == tok && rel_is(&c->t[k], "amod") && child_rel(c, k, "conj") >= 0)
+            toks[nt++] = k;
+    /* "leader X and President Y" with the conjunct under the name */
+    for (int k = 0; k < c->n && nt < 16; k++) {
+        int h = c->t[k].head;
+        if (h < 0 || c->t[h].head != tok || !rel_is(&c->t[k], "conj") || !is_nominal(&c->t[k]))
+            continue;
+        if (rel_is(&c->t[h], "appos") || rel_is(&c->t[h], "flat")) toks[nt++] = k;
+    }
     for (int j = 0; j < nt && n < cap; j++) {
         int found = 0;
         for (size_t m = 0; m < c->doc->nmentions && n < cap; m++) {
@@ -674,6 +956,11 @@ static bool coded(const dyad_doc *doc, int m) {
 
 typedef DYAD_VEC(dyad_event) event_vec;
 
+/* match.pat of events coded by the coder's own rules */
+#define RULE_DEONTIC (-1)
+#define RULE_AGREED_CLAUSE (-2)
+#define RULE_REJECTION_IDIOM (-3)
+
 static bool same_event(const dyad_event *a, const dyad_event *b) {
     return a->sent == b->sent && strcmp(a->cameo, b->cameo) == 0 &&
            a->source == b->source && a->target == b->target;
@@ -709,6 +996,10 @@ static int emit(const sctx *c, event_vec *ev, const ev_code *code, const match *
     if (m->pat >= 0)
         snprintf(rule, sizeof rule, "%s:%d", lx->pats.items[m->pat].file,
                  lx->pats.items[m->pat].line);
+    else if (m->pat == RULE_AGREED_CLAUSE)
+        snprintf(rule, sizeof rule, "coder:agreed-clause");
+    else if (m->pat == RULE_REJECTION_IDIOM)
+        snprintf(rule, sizeof rule, "coder:rejection-idiom");
     else
         snprintf(rule, sizeof rule, "coder:deontic");
     e.rule = dyad_doc_strndup(c->doc, rule, strlen(rule));
@@ -746,6 +1037,116 @@ static int coded_mentions(const sctx *c, int tok, int *out, int cap) {
     for (int i = 0; i < n; i++)
         if (coded(c->doc, out[i])) out[k++] = out[i];
     return k;
+}
+
+/* Verbs that report speech: their complement clause is what was said. */
+static const char *const SPEECH_VERBS[] = {
+    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress",
+    "write", "announce", "argue", "add", "reiterate", "remind", "urge", "claim",
+    "confirm", "report", NULL};
+
+/* Group, part and organisation nouns stand for the actor they belong to
+ * ("members of X", "a group of X leaders", "thousands of X", "a unit of
+ * X's army"); the list is of nouns that name a part or a number of people. */
+static const char *const GROUP_NOUNS[] = {
+    "member", "group", "delegation", "leader", "leadership", "official", "representative",
+    "team", "wing", "faction", "supporter", "contingent", "patch", "deployment", "batch",
+    "element", "unit", "part", "majority", "some", "most", "many", "hundred", "thousand",
+    "dozen", "million", "number", "band", "crowd", "cell", "branch", "section", "activist",
+    "worker", "body", "envoy", "spokesman", "spokeswoman", "head", "chief", "one", "detachment",
+    "convoy", "squad", "column", "company", "battalion", "brigade", NULL};
+/* Organisation nouns: with a national modifier they stand for that
+ * country's actor when the actor base does not know the organisation
+ * ("the Latvian Constitutional Court", "a Nigerian union"). */
+static const char *const ORG_NOUNS[] = {
+    "union", "party", "association", "council", "committee", "court", "ministry", "agency",
+    "movement", "front", "coalition", "alliance", "federation", "organisation",
+    "organization", "commission", "parliament", "assembly", "authority", "administration",
+    "cabinet", "government", "guerrilla", "rebel", "militia", "force", "army", "police",
+    "tribunal", "congress", "senate", "office", "department", "service", "institute",
+    "syndicate", "league", "bloc", "community", "opposition", NULL};
+
+/* Words that tie a group noun to its actor through a clause ("workers
+ * affiliated with X", "militants loyal to X"). */
+static const char *const AFFILIATION[] = {"affiliate", "affiliated", "loyal", "link", "linked",
+                                          "belong", "close", "allied", "ally", "base", "based",
+                                          NULL};
+
+static bool has_coded(const sctx *c, int tok) {
+    int tmp[16];
+    return tok >= 0 && coded_mentions(c, tok, tmp, 16) > 0;
+}
+
+/* The token that stands for the actor of tok when tok itself has no coded
+ * mention; -1 when none.  Sources: group nouns only.  Targets: also the
+ * actor a thing belongs to or is done by ("a camp for X refugees", "X's
+ * border", "Israeli raids"). */
+static int stand_in(const sctx *c, int tok, bool target) {
+    if (tok < 0) return -1;
+    const dyad_token *t = &c->t[tok];
+    /* "from neighboring X" with the participle parsed as a clause head */
+    if (is_verbal(t) && t->xpos && strcmp(t->xpos, "VBG") == 0 &&
+        (rel_is(t, "advcl") || rel_starts(t, "acl")) && child_rel(c, tok, "nsubj") < 0) {
+        int o = child_rel(c, tok, "obj");
+        if (has_coded(c, o)) return o;
+    }
+    /* "X announced that he will ...": an unresolved pronoun subject of a
+     * reported clause is the reporter */
+    static const char *const PERS[] = {"he", "she", "it", "they", "we", NULL};
+    if (!target && t->upos == DYAD_PRON && lemma_in_list(t, PERS) && rel_starts(t, "nsubj")) {
+        int v = t->head;
+        int h = v >= 0 && rel_is(&c->t[v], "ccomp") ? c->t[v].head : -1;
+        if (h >= 0 && lemma_in_list(&c->t[h], SPEECH_VERBS)) {
+            int r = subject_of(c, h, 0);
+            if (has_coded(c, r)) return r;
+            if (r >= 0 && r != tok && c->t[r].upos != DYAD_PRON) return stand_in(c, r, false);
+        }
+        return -1;
+    }
+    if (!is_nominal(t)) return -1;
+    /* "X, the UN relief coordinator, demanded": the coded apposition */
+    int ap = child_rel(c, tok, "appos");
+    if (ap >= 0 && has_coded(c, ap)) return ap;
+    bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
+    /* "the X Association officials demanded" with the organisation parsed
+     * as the root and the verb hanging from it */
+    if (group && rel_starts(t, "nsubj") && t->head >= 0) {
+        int v = t->head, h = c->t[v].head;
+        if (h >= 0 && h < tok && (rel_is(&c->t[v], "dep") || rel_is(&c->t[v], "parataxis")) &&
+            is_nominal(&c->t[h]) && has_coded(c, h))
+            return h;
+    }
+    /* "workers affiliated with X" with "affiliated" parsed as the verb */
+    if (group && rel_starts(t, "nsubj") && t->head >= 0 && lemma_in_list(&c->t[t->head], AFFILIATION))
+        for (int q = 0; q < c->n; q++)
+            if (c->t[q].head == t->head && rel_starts(&c->t[q], "obl") && has_coded(c, q)) return q;
+    bool org = lemma_in_list(t, ORG_NOUNS);
+    if (!group && !org && !target) return -1;
+    int p = child_rel(c, tok, "nmod:poss");
+    if (has_coded(c, p)) return p;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head != tok) continue;
+        if (rel_starts(d, "nmod") && !rel_is(d, "nmod:poss") &&
+            (has_case_word(c, k, "of") || has_case_word(c, k, "from") ||
+             has_case_word(c, k, "within") || has_case_word(c, k, "among") ||
+             (target && (has_case_word(c, k, "for") || has_case_word(c, k, "by")))) &&
+            has_coded(c, k))
+            return k;
+        if (rel_starts(d, "acl") && lemma_in_list(d, AFFILIATION))
+            for (int q = 0; q < c->n; q++)
+                if (c->t[q].head == k && rel_starts(&c->t[q], "obl") && has_coded(c, q)) return q;
+        if ((target || org) && (rel_is(d, "amod") || rel_is(d, "compound")) && has_coded(c, k))
+            return k;
+        /* "its demand that X withdraw": whom a demand is addressed to */
+        if (target && (rel_starts(d, "acl") || rel_is(d, "ccomp")) && !rel_is(d, "acl:relcl") &&
+            lemma_in_list(t, DIRECTIVE_NOUNS) && has_case_word(c, k, "that") &&
+            has_coded(c, child_rel(c, k, "nsubj")))
+            return child_rel(c, k, "nsubj");
+        /* "a United Nations appeal" with the owner misparsed as subject */
+        if (target && rel_is(d, "nsubj") && k < tok && has_coded(c, k)) return k;
+    }
+    return -1;
 }
 
 /* When the pattern's frame gave no actor target, the trigger's other
@@ -802,6 +1203,25 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
                 }
         }
     }
+    /* purpose: "opened fire to disperse X", "began a strike to protest X's
+     * decision", "sent arms to help defend X": the purpose clause's object */
+    for (int k = 0; k < c->n && nc < 14; k++) {
+        int h = c->t[k].head;
+        bool purpose = h == trig && rel_is(&c->t[k], "advcl");
+        /* "launched an operation to flush out X" */
+        purpose |= h >= 0 && h == obj && rel_is(&c->t[k], "acl");
+        if (!purpose || !has_case_word(c, k, "to")) continue;
+        for (int depth = 0, v = k; depth < 3 && v >= 0 && nc < 14; depth++) {
+            int o = child_rel(c, v, "obj");
+            if (o >= 0) {
+                cands[nc++] = o;
+                int si = stand_in(c, o, true);
+                if (si >= 0 && nc < 14) cands[nc++] = si;
+                break;
+            }
+            v = child_rel(c, v, "xcomp");     /* "to help defend X" */
+        }
+    }
     /* last resort: the first actor below the trigger through nominal and
      * oblique relations (not inside another clause) */
     for (int k = trig + 1; k < c->n && nc < 16; k++) {
@@ -845,7 +1265,336 @@ static int clause_head(const sctx *c, int noun) {
     return noun;
 }
 
+/* Lemmas of inflected verbs the lemmatizer got wrong: a doubled final
+ * consonant kept ("signall" for "signalled") or an "e" added ("riote" for
+ * "rioted").  Tried only when the lemma triggers nothing. */
+static void repair_lemma(const dyad_token *t, char *out, size_t size) {
+    out[0] = 0;
+    size_t n = strlen(t->lemma);
+    const char *f = t->form ? t->form : "";
+    size_t fn = strlen(f);
+    bool inflected = (fn > 2 && strcmp(f + fn - 2, "ed") == 0) ||
+                     (fn > 3 && strcmp(f + fn - 3, "ing") == 0);
+    if (!inflected || n < 4 || n + 1 > size) return;
+    memcpy(out, t->lemma, n + 1);
+    for (size_t i = 0; i < n; i++) out[i] = (char)tolower((unsigned char)out[i]);
+    if (out[n - 1] == out[n - 2] && strchr("lnprt", out[n - 1])) out[n - 1] = 0;
+    else if (out[n - 1] == 'e') out[n - 1] = 0;
+    else if (n + 2 <= size && strchr("cdgsvz", out[n - 1])) {
+        out[n] = 'e';     /* "conced" for "conceded" */
+        out[n + 1] = 0;
+    } else out[0] = 0;
+}
+
+static const ev_index_entry *lookup_repaired(const ev_lexicon *lx, const dyad_token *t) {
+    char buf[64];
+    repair_lemma(t, buf, sizeof buf);
+    return buf[0] ? ev_lexicon_lookup(lx, buf) : NULL;
+}
+
+/* "call" that names rather than phones or appeals: "what it called a
+ * victory", "called the plan a disgrace", "the so-called line". */
+static bool naming_call(const sctx *c, int v) {
+    static const char *const WH[] = {"what", "which", "whom", NULL};
+    if (!lemma_is(&c->t[v], "call")) return false;
+    if (v > 0 && (lemma_is(&c->t[v - 1], "so") ||
+                  (c->t[v - 1].form && strcmp(c->t[v - 1].form, "-") == 0)))
+        return true;
+    int nobj = 0;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head != v) continue;
+        if (rel_is(d, "xcomp") && !has_case_word(c, k, "to")) return true;
+        if (rel_is(d, "obj") || rel_is(d, "iobj")) {
+            nobj++;
+            if (lemma_in_list(d, WH)) return true;
+            /* "calls X 'a dear friend'" with the name parsed as apposition */
+            int ap = child_rel(c, k, "appos");
+            if (ap >= 0 && c->t[ap].upos == DYAD_NOUN) return true;
+        }
+        if (rel_starts(d, "nsubj") && lemma_in_list(d, WH)) return true;
+    }
+    if (rel_is(&c->t[v], "acl:relcl") && c->t[v].head >= 0 && lemma_in_list(&c->t[c->t[v].head], WH))
+        return true;
+    return nobj >= 2;
+}
+
+/* Other senses of frame verbs, told by their dependents: "demonstrates a
+ * disregard" (no protest), "submitted documents to" and "yielded results"
+ * (no yielding), "hope to see X come" (no meeting). */
+static bool other_sense(const sctx *c, int v, const ev_code *code) {
+    static const char *const SHOW[] = {"demonstrate", "march", "rally", NULL};
+    static const char *const YIELD[] = {"submit", "yield", "bow", "surrender", "concede", NULL};
+    static const char *const SEE[] = {"see", "watch", "hear", NULL};
+    const dyad_token *t = &c->t[v];
+    if (!is_verbal(t)) return false;
+    bool obj = child_rel(c, v, "obj") >= 0 && !has_coded(c, child_rel(c, v, "obj"));
+    if (!strncmp(code->code, "14", 2) && lemma_in_list(t, SHOW) && obj) return true;
+    if (!strncmp(code->code, "08", 2) && lemma_in_list(t, YIELD) && obj) return true;
+    if (lemma_in_list(t, SEE) && (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
+        return true;
+    /* "received an award from X", "sees the need to", "does not recognise
+     * dog meat as food": meeting and recognition verbs with a thing */
+    static const char *const WITH_ACTOR[] = {"see", "receive", "recognise", "recognize", NULL};
+    if ((!strncmp(code->code, "04", 2) || !strncmp(code->code, "05", 2)) &&
+        lemma_in_list(t, WITH_ACTOR) && obj && c->t[child_rel(c, v, "obj")].upos == DYAD_NOUN)
+        return true;
+    return false;
+}
+
+static bool background_noun(const sctx *c, int noun) {
+    static const char *const BACKGROUND[] = {"after", "following", "before", "amid", "despite",
+                                             "since", "during", "over", NULL};
+    if (!rel_starts(&c->t[noun], "obl") && !rel_starts(&c->t[noun], "nmod")) return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == noun && rel_is(&c->t[k], "case") && lemma_in_list(&c->t[k], BACKGROUND))
+            return true;
+    return false;
+}
+
+/* "demanded the resignation of X", "called for the withdrawal": a nominal
+ * event that is the object of a directive verb has not happened. */
+static bool requested_noun(const sctx *c, int noun) {
+    int h = c->t[noun].head;
+    if (h < 0 || !is_verbal(&c->t[h]) || !lemma_in_list(&c->t[h], IRREALIS_HEADS)) return false;
+    return rel_is(&c->t[noun], "obj") || rel_starts(&c->t[noun], "obl");
+}
+
+static bool own_agency(const sctx *c, int s, int t) {
+    const dyad_mention *a = &c->doc->mentions[s], *b = &c->doc->mentions[t];
+    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+    if (!a->country[0] || strcmp(a->country, b->country) != 0) return false;
+    if (strcmp(a->country, "IGO") == 0 || strcmp(a->country, "NGO") == 0) return false;
+    const char *other = !a->sector[0] ? b->sector : !b->sector[0] ? a->sector : NULL;
+    if (!other) return false;
+    for (int i = 0; STATE[i]; i++)
+        if (strcmp(other, STATE[i]) == 0) return true;
+    return false;
+}
+
+/* "both governments", "the two sides": the two countries the document is
+ * about so far (the most mentioned ones up to this sentence), each by its
+ * latest mention, a government one when there is one.  Fills out[0..2);
+ * returns 2, or 0 when tok is no such pair or the document has no two
+ * countries. */
+static int pair_mentions(const sctx *c, int tok, int *out) {
+    static const char *const PAIR[] = {"side", "government", "country", "leader", "capital",
+                                       "nation", "president", "administration", "party", NULL};
+    if (tok < 0 || !lemma_in_list(&c->t[tok], PAIR)) return 0;
+    bool pair = false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == tok && ((rel_is(&c->t[k], "det") && lemma_is(&c->t[k], "both")) ||
+                                    (rel_is(&c->t[k], "nummod") && lemma_is(&c->t[k], "two"))))
+            pair = true;
+    if (!pair) return 0;
+    char cc[32][4];
+    int cnt[32], ncc = 0;
+    for (size_t m = 0; m < c->doc->nmentions; m++) {
+        const dyad_mention *mm = &c->doc->mentions[m];
+        if (mm->sent > c->si || !coded(c->doc, (int)m) || !mm->country[0] ||
+            strcmp(mm->country, "IGO") == 0 || strcmp(mm->country, "NGO") == 0)
+            continue;
+        int i = 0;
+        while (i < ncc && strcmp(cc[i], mm->country) != 0) i++;
+        if (i == ncc) {
+            if (ncc == 32) continue;
+            snprintf(cc[ncc], sizeof cc[ncc], "%s", mm->country);
+            cnt[ncc++] = 0;
+        }
+        cnt[i]++;
+    }
+    int a = -1, b = -1;
+    for (int i = 0; i < ncc; i++) {
+        if (a < 0 || cnt[i] > cnt[a]) {
+            b = a;
+            a = i;
+        } else if (b < 0 || cnt[i] > cnt[b]) {
+            b = i;
+        }
+    }
+    if (a < 0 || b < 0) return 0;
+    int pick[2] = {a, b};
+    for (int j = 0; j < 2; j++) {
+        out[j] = -1;
+        for (size_t m = 0; m < c->doc->nmentions; m++) {
+            const dyad_mention *mm = &c->doc->mentions[m];
+            if (mm->sent > c->si || !coded(c->doc, (int)m) || strcmp(mm->country, cc[pick[j]]) != 0)
+                continue;
+            if (out[j] < 0 || strcmp(mm->sector, "GOV") == 0 ||
+                strcmp(c->doc->mentions[out[j]].sector, "GOV") != 0)
+                out[j] = (int)m;
+        }
+        if (out[j] < 0) return 0;
+    }
+    return 2;
+}
+
+/* Protesters with no actor of their own ("thousands of people marched in
+ * X", "demonstrators protesting in X") are coded by the place of the
+ * protest, as event data usually does: the coded "in" phrase of the
+ * trigger.  Returns that token or -1. */
+static int protest_place(const sctx *c, int trig, int src) {
+    static const char *const PEOPLE[] = {"people", "protester", "demonstrator", "crowd", "resident",
+                                         "worker", "student", "villager", "citizen", "activist",
+                                         "supporter", "farmer", "youth", "woman", "man", "marcher",
+                                         "rioter", NULL};
+    if (src < 0 || !is_nominal(&c->t[src])) return -1;
+    bool people = lemma_in_list(&c->t[src], PEOPLE);
+    /* "hundreds of thousands of people": follow the of-chain */
+    for (int x = src, steps = 0; !people && steps < 3 && lemma_in_list(&c->t[x], GROUP_NOUNS); steps++) {
+        int n = -1;
+        for (int k = 0; k < c->n && n < 0; k++)
+            if (c->t[k].head == x && rel_starts(&c->t[k], "nmod") && has_case_word(c, k, "of")) n = k;
+        if (n < 0) break;
+        x = n;
+        people = lemma_in_list(&c->t[x], PEOPLE);
+    }
+    if (!people) return -1;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == trig && rel_starts(&c->t[k], "obl") && has_case_word(c, k, "in") &&
+            has_coded(c, k))
+            return k;
+    return -1;
+}
+
+/* Visits (042 make, 043 host) are travel of states and organisations:
+ * returning home or travelling inside one's own country, private
+ * travellers (civilians, refugees), a pronoun "it" (vessels, "when it
+ * comes to") and troops are no visits; peacekeepers arriving are a
+ * peacekeeping deployment (074).  Returns the code to use or NULL. */
+static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int t) {
+    const dyad_mention *ms = s >= 0 ? &c->doc->mentions[s] : NULL;
+    /* civilians and refugees entering a country do not occupy it */
+    if (ms && strcmp(code->code, "192") == 0 &&
+        (strcmp(ms->sector, "CVL") == 0 || strcmp(ms->sector, "REF") == 0))
+        return NULL;
+    if (strcmp(code->code, "042") != 0 && strcmp(code->code, "043") != 0) return code;
+    if (!ms) return code;
+    if (t >= 0 && ms->country[0] && strcmp(ms->country, c->doc->mentions[t].country) == 0)
+        return NULL;
+    if (strcmp(ms->sector, "CVL") == 0 || strcmp(ms->sector, "REF") == 0) return NULL;
+    const dyad_token *h = &c->t[ms->head];
+    if (lemma_is(h, "it")) return NULL;
+    static const char *const PEACEKEEPERS[] = {"peacekeeper", "peace-keeper", "blue-helmet", NULL};
+    static const char *const FORCES[] = {"troop", "troops", "soldier", "force", "army", "unit",
+                                         "battalion", "contingent", "warship", "vessel", "ship",
+                                         "tanker", "aircraft", "plane", NULL};
+    bool pk = lemma_in_list(h, PEACEKEEPERS);
+    for (int k = 0; k < c->n && !pk; k++)     /* "peacekeeping troops" */
+        pk = c->t[k].head == (int)ms->head && lemma_is(&c->t[k], "peacekeeping");
+    if (pk) {
+        int ci = ev_lexicon_code(c->lx, "074");
+        return ci >= 0 ? &c->lx->codes.items[ci] : NULL;
+    }
+    if (lemma_in_list(h, FORCES)) return NULL;
+    return code;
+}
+
+static const char *const PLACE_NOUNS[] = {
+    "town", "city", "village", "base", "territory", "area", "region", "airport", "port",
+    "capital", "province", "district", "island", "islands", "hill", "border", "position",
+    "stronghold", "outpost", "camp", "enclave", "zone", "land", "valley", "road", "highway",
+    "bridge", "crossing", "field", "oilfield", "mine", "building", "headquarters", "compound",
+    "palace", "parliament", "ministry", "station", "embassy", "consulate", "neighbourhood",
+    "neighborhood", "suburb", "strip", "bank", "peninsula", "coast", "sea", "waters", NULL};
+
+/* Withheld comment is no rejection: "refused to comment", "declined to
+ * comment", "ignored requests for comment"; a bare "declined" is a
+ * decrease or a withheld answer. */
+static bool withheld_comment(const sctx *c, int v) {
+    static const char *const HEADS[] = {"refuse", "decline", "ignore", "reject", "deny", NULL};
+    static const char *const COMMENT[] = {"comment", "respond", "answer", "elaborate", "speak",
+                                          "confirm", NULL};
+    if (!lemma_in_list(&c->t[v], HEADS)) return false;
+    /* "the population continued to decline": only "declined to V" or
+     * "declined an offer" refuse */
+    if (lemma_is(&c->t[v], "decline") && child_rel(c, v, "xcomp") < 0 && child_rel(c, v, "obj") < 0)
+        return true;
+    bool compl = false;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head != v) continue;
+        if (rel_is(d, "xcomp") || rel_is(d, "advcl") || rel_is(d, "ccomp")) {
+            /* "refused to respond to a demand" is a rejection of it */
+            if (rel_is(d, "xcomp") && lemma_in_list(d, COMMENT) &&
+                (lemma_is(d, "comment") || lemma_is(d, "elaborate") ||
+                 (child_rel(c, k, "obj") < 0 && child_rel(c, k, "obl") < 0)))
+                return true;
+            compl = true;
+        }
+        if (rel_is(d, "obj") || rel_starts(d, "obl") || rel_is(d, "nsubj:pass")) {
+            compl = true;
+            /* "requests for comment", "comment requests" */
+            if (lemma_in_list(d, COMMENT)) return true;
+            for (int q = 0; q < c->n; q++)
+                if (c->t[q].head == k && lemma_in_list(&c->t[q], COMMENT)) return true;
+        }
+    }
+    return lemma_is(&c->t[v], "decline") && !compl;
+}
+
+/* Force verbs and nouns used figuratively: "tariff wars", "a trade
+ * fight", "tariffs targeting X", "fighting for their freedom". */
+static bool figurative_force(const sctx *c, int v) {
+    static const char *const FORCE[] = {"war", "fight", "battle", "attack", "target", "strike",
+                                        "combat", "assault", "bombard", NULL};
+    static const char *const FIGURATIVE[] = {"trade", "tariff", "tariff-trade", "price", "culture",
+                                             "word", "words", "propaganda", "information",
+                                             "legal", "court", "political", "verbal",
+                                             "currency", "bidding", "turf", "tax", "media",
+                                             "fire", "blaze", "flame", "wildfire", "disease",
+                                             "virus", "cancer", "poverty", "corruption", "drug",
+                                             NULL};
+    static const char *const THINGS[] = {"tariff", "tax", "levy", "duty", "measure", "policy",
+                                         "law", "rule", "sanction", "effort", "campaign", "ad",
+                                         "program", "programme", "plan", "bill", NULL};
+    const dyad_token *t = &c->t[v];
+    if (!lemma_in_list(t, FORCE)) return false;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head == v && (rel_is(d, "compound") || rel_is(d, "amod")) &&
+            lemma_in_list(d, FIGURATIVE))
+            return true;
+        /* "battled blazes", "fighting corruption": the object is not an actor */
+        if (d->head == v && rel_is(d, "obj") && lemma_in_list(d, FIGURATIVE)) return true;
+    }
+    /* "tariffs targeting X": a participle whose subject is a thing */
+    if (is_verbal(t) && rel_starts(t, "acl") && t->head >= 0 && lemma_in_list(&c->t[t->head], THINGS))
+        return true;
+    int sj = child_rel(c, v, "nsubj");
+    if (is_verbal(t) && sj >= 0 && lemma_in_list(&c->t[sj], THINGS)) return true;
+    /* "fighting for their freedom": a cause, no enemy */
+    if (is_verbal(t) && child_rel(c, v, "obj") < 0) {
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == v && rel_starts(&c->t[k], "obl") && has_case_word(c, k, "for") &&
+                !has_coded(c, k))
+                return true;
+    }
+    return false;
+}
+
+/* "X insists (that) it is committed to peace": insisting on a fact is a
+ * statement, not a demand; "insists that Y must / should leave" and
+ * "insists on" stay demands. */
+static bool insisted_fact(const sctx *c, int v) {
+    static const char *const FINITE[] = {"be", "have", "do", "will", "would", "can", NULL};
+    if (!lemma_is(&c->t[v], "insist")) return false;
+    int cc = child_rel(c, v, "ccomp");
+    if (cc < 0) return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == cc && (rel_starts(&c->t[k], "aux") || rel_is(&c->t[k], "cop"))) {
+            if (lemma_in_list(&c->t[k], DEONTIC)) return false;
+            if (lemma_in_list(&c->t[k], FINITE)) return true;
+        }
+    return false;
+}
+
 #define TRY_NEXT (-100)
+/* consumed[] marks: the trigger's events are dropped (a modal head whose
+ * complement was coded), or the trigger is the complement of a frame with
+ * an xcomp chain and is not coded again, or the trigger coded such a
+ * frame and keeps its events */
+enum { DROPPED = 1, COVERED = 2, KEPT = 3 };
 static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                       const char *docdate, uint32_t doc_issues, unsigned char *consumed);
 
@@ -855,6 +1604,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
     const dyad_token *tt = &c->t[trig];
     const ev_index_entry *e = ev_lexicon_lookup(c->lx, tt->lemma ? tt->lemma : tt->form);
     if (!e && tt->form) e = ev_lexicon_lookup(c->lx, tt->form);
+    if (!e && tt->lemma && is_verbal(tt)) e = lookup_repaired(c->lx, tt);
     if (!e && tt->lemma && strchr(tt->lemma, '-')) {
         char buf[64];
         size_t n = 0;
@@ -864,6 +1614,13 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
         e = ev_lexicon_lookup(c->lx, buf);
     }
     if (!e) return 0;
+    /* the verb is the complement of a frame already coded ("tried to
+     * assassinate", "agreed to cooperate"): that frame said it */
+    if (consumed[trig] == COVERED) return 0;
+    if (naming_call(c, trig)) return 0;
+    /* "visiting minister", "ruling party": a participle used as adjective */
+    if (rel_is(tt, "amod") && is_verbal(tt)) return 0;
+    if (withheld_comment(c, trig) || figurative_force(c, trig) || insisted_fact(c, trig)) return 0;
     /* every matching pattern, most specific first; the first whose actors
      * make an event wins */
     match cand[32];
@@ -905,6 +1662,12 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     const ev_code *code = &c->lx->codes.items[p->code];
     int mhead = -1;
     int mod = modality(c, is_verbal(tt) ? trig : clause_head(c, trig), &mhead);
+    /* "would cut aid following the clash": an event named in a temporal or
+     * causal adjunct happened; it does not take the clause's intent */
+    if (mod == 'i' && !is_verbal(tt) && background_noun(c, trig)) {
+        mod = 0;
+        mhead = -1;
+    }
     bool negated = false, future = false;
     int consume = -1;     /* modal head whose own event this one replaces */
     /* "will not accept/allow/provide ...": negated cooperation (03, 05-08)
@@ -915,6 +1678,8 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
         else return 0;
     }
     if (mod == 'c') return 0;
+    if (!is_verbal(tt) && requested_noun(c, trig)) return 0;
+    if (other_sense(c, trig, &c->lx->codes.items[p->code])) return TRY_NEXT;
     if (mod == 'i' && p->foreign) {
         /* PETRARCH dictionaries code the verb as written ("will break
          * relations" keeps the code of "break relations") */
@@ -952,34 +1717,72 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     int srcs[16], tgts[16];
     int ns = mentions_for(c, best.src, srcs, 16);
     int nt = mentions_for(c, best.tgt, tgts, 16);
-    if (ns == 0 && !p->nosource) return TRY_NEXT;
-    /* keep the coded mentions */
+    /* keep the coded mentions; else a stand-in actor (group nouns,
+     * reporters, appositions) or, for protests, the place */
     int k = 0;
     for (int i = 0; i < ns; i++)
         if (coded(c->doc, srcs[i])) srcs[k++] = srcs[i];
     ns = k;
+    if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
+    if (ns == 0 && atoi(code->root) == 14)
+        ns = coded_mentions(c, protest_place(c, trig, best.src), srcs, 16);
+    if (ns == 0) ns = pair_mentions(c, best.src, srcs);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
     k = 0;
     for (int i = 0; i < nt; i++)
         if (coded(c->doc, tgts[i])) tgts[k++] = tgts[i];
     nt = k;
+    if (nt == 0) {
+        nt = coded_mentions(c, stand_in(c, best.tgt, true), tgts, 16);
+        k = 0;     /* a stand-in of the source's own side is no target */
+        for (int i = 0; i < nt; i++) {
+            bool own = false;
+            for (int q = 0; q < ns; q++)
+                own |= strcmp(c->doc->mentions[srcs[q]].code, c->doc->mentions[tgts[i]].code) == 0;
+            if (!own) tgts[k++] = tgts[i];
+        }
+        nt = k;
+    }
     /* A general frame (no required words) whose object is not an actor is
      * usually not a political event ("saw the film", "treat them with
      * respect"): cooperation codes need an actor there; conflict codes
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
+    /* a frame whose object must be the actor ("dismiss T from") met a
+     * thing ("dismissed an appeal from X"): another reading may fit */
+    int rootc = atoi(code->root);
+    if (best.tgt >= 0 && nt == 0 && general && p->trail_prep.n && !p->notarget &&
+        !(rootc >= 9 && rootc <= 13) && !(rootc >= 18 && rootc <= 20))
+        return TRY_NEXT;
+    /* occupying or blockading needs a place: "took steps", "took part",
+     * "it may take years" */
+    const char *pcode = c->lx->codes.items[p->code].code;
+    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
+        (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
+        !lemma_in_list(&c->t[best.tgt], PLACE_NOUNS) && c->t[best.tgt].upos != DYAD_PROPN)
+        return 0;
+    /* "to see who will ...": a question word is no partner to look for */
+    static const char *const WH_WORDS[] = {"who", "what", "whom", NULL};
+    if (best.tgt >= 0 && nt == 0 && general && lemma_in_list(&c->t[best.tgt], WH_WORDS) &&
+        !rel_is(tt, "acl:relcl"))
+        return 0;
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     /* Verbal conflict (09-13) is often about a proposition ("rejected the
      * plan", "demanded the withdrawal") and violence (18-20) may hit places
      * ("shelled the village"); other general frames need an actor object
      * ("saw the film", "held a session" is no arrest). */
     int rootn = atoi(code->root);
-    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
+    /* "arrested 12": a number of people, coded without a target */
+    bool counted = best.tgt >= 0 && rootn == 17 &&
+                   (c->t[best.tgt].upos == DYAD_NUM || child_rel(c, best.tgt, "nummod") >= 0);
+    if (best.tgt >= 0 && nt == 0 && general && !p->notarget && !counted &&
         !(rootn >= 9 && rootn <= 13) && !(rootn >= 18 && rootn <= 20))
         return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
     if (strcmp(code->root, "01") == 0 && nt == 0) return TRY_NEXT;
+    /* a reciprocal frame needs a partner: "X argued" alone is no dispute */
+    if (p->recip && nt == 0 && ns < 2) return TRY_NEXT;
     if (ns == 0) srcs[ns++] = -1;
     if (nt == 0) tgts[nt++] = -1;
     int before = (int)ev->len;
@@ -992,7 +1795,20 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
             if (s >= 0 && t >= 0 &&
                 strcmp(c->doc->mentions[s].code, c->doc->mentions[t].code) == 0)
                 continue;
-            emit(c, ev, code, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
+            const ev_code *vc = visit_code(c, code, s, t);
+            if (!vc) continue;
+            /* a country paired with its own state agencies ("the U.S.
+             * government ... U.S. exports") is one side, not a dyad: the
+             * event keeps no target */
+            if (s >= 0 && t >= 0 && own_agency(c, s, t)) t = -1;
+            emit(c, ev, vc, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
+            /* peacekeepers arriving: the host receives them (0861) */
+            if (vc != code && strcmp(vc->code, "074") == 0 && t >= 0 && mod == 0) {
+                int hc = ev_lexicon_code(c->lx, "0861");
+                if (hc >= 0)
+                    emit(c, ev, &c->lx->codes.items[hc], &best, trig, t, s, negated, future,
+                         docdate, doc_issues, c->lx);
+            }
             if (p->recip && t >= 0 && mod != 'r')
                 emit(c, ev, code, &best, trig, t, s, negated, future, docdate, doc_issues, c->lx);
             else if (p->code2 >= 0 && t >= 0 && s >= 0 && mod == 0)
@@ -1008,15 +1824,119 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                     emit(c, ev, code, &best, trig, srcs[i], srcs[j], negated, future,
                          docdate, doc_issues, c->lx);
     }
-    if ((int)ev->len > before && consume >= 0) consumed[consume] = 1;
+    if ((int)ev->len > before && consume >= 0 && !consumed[consume]) consumed[consume] = DROPPED;
+    if ((int)ev->len > before && p->nchain > 0 && best.last > trig) {
+        if (!consumed[best.last]) consumed[best.last] = COVERED;
+        if (!consumed[trig]) consumed[trig] = KEPT;
+    }
+    /* only pairs of one side: another reading of the trigger may do better */
+    if ((int)ev->len == before && ns > 0 && srcs[0] >= 0 && tgts[0] >= 0) return TRY_NEXT;
     return (int)ev->len - before;
 }
 
 /* "X said (that) Y must/should VERB": X demands of Y (CAMEO 100, or the
  * root 10).  The obligation clause itself is not coded (modality). */
-static const char *const SPEECH_VERBS[] = {
-    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress",
-    "write", "announce", "argue", "add", "reiterate", "remind", "urge", NULL};
+
+/* "X and Y agreed that they should cooperate": the agreement itself is an
+ * intent to cooperate (CAMEO 030) of the agreeing side, towards the
+ * "with" partner when there is one (coordinated sides code each other). */
+static const char *const AGREE_CLAUSE_HEADS[] = {"agree", "decide", "resolve", "concur",
+                                                 "consent", NULL};
+
+static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *docdate,
+                               uint32_t doc_issues) {
+    int mh;
+    int hm = modality(c, h, &mh);
+    if (hm == 'n' || hm == 'c') return;
+    int ci = ev_lexicon_code(c->lx, "030");
+    if (ci < 0) ci = ev_lexicon_code(c->lx, "03");
+    if (ci < 0) return;
+    const ev_code *code = &c->lx->codes.items[ci];
+    int srcs[16], tgts[16];
+    int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
+    if (ns == 0) ns = coded_mentions(c, stand_in(c, subject_of(c, h, 0), false), srcs, 16);
+    ev_alts with = {(const char *[]){"with"}, 1};
+    int nt = coded_mentions(c, find_prep(c, h, &with, -1), tgts, 16);
+    match m = {RULE_AGREED_CLAUSE, -1, -1, -1, h};
+    for (int i = 0; i < ns; i++) {
+        if (nt == 0 && ns == 1)
+            emit(c, ev, code, &m, h, srcs[i], -1, false, true, docdate, doc_issues, c->lx);
+        for (int j = 0; j < nt; j++)
+            if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0)
+                emit(c, ev, code, &m, h, srcs[i], tgts[j], false, true, docdate, doc_issues,
+                     c->lx);
+        for (int j = 0; nt == 0 && j < ns; j++)
+            if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[srcs[j]].code) != 0)
+                emit(c, ev, code, &m, h, srcs[i], srcs[j], false, true, docdate, doc_issues,
+                     c->lx);
+    }
+}
+
+static const char *const MESSAGE_VERBS[] = {"issue", "send", "deliver", "give", NULL};
+static const char *const MESSAGE_NOUNS[] = {
+    "reminder", "warning", "message", "statement", "declaration", "communique", "note",
+    "letter", "signal", "demand", "ultimatum", NULL};
+
+/* "X said (that) lifting the sanctions on Y is out of the question / not an
+ * option / off the table": X rejects (CAMEO 120) what the subject clause
+ * proposes; the target is the first actor in that subject. */
+static bool rejection_predicate(const sctx *c, int v) {
+    const dyad_token *t = &c->t[v];
+    /* ("unacceptable" judges what was done more often than it rejects) */
+    if (lemma_is(t, "non-starter") || lemma_is(t, "nonstarter")) return true;
+    if (lemma_is(t, "question")) return has_case_word(c, v, "out");
+    if (lemma_is(t, "table")) return has_case_word(c, v, "off");
+    if (lemma_is(t, "option"))
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == v && lemma_in_list(&c->t[k], NEG_WORDS)) return true;
+    return false;
+}
+
+/* First coded actor in the subtree of tok, breadth first. */
+static int first_actor_below(const sctx *c, int tok) {
+    int queue[64], qn = 0;
+    if (tok < 0) return -1;
+    queue[qn++] = tok;
+    for (int i = 0; i < qn; i++) {
+        if (has_coded(c, queue[i]) && queue[i] != tok) return queue[i];
+        for (int k = 0; k < c->n && qn < 64; k++)
+            if (c->t[k].head == queue[i]) queue[qn++] = k;
+    }
+    return -1;
+}
+
+static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docdate,
+                                 uint32_t doc_issues) {
+    int ci = ev_lexicon_code(c->lx, "120");
+    if (ci < 0) ci = ev_lexicon_code(c->lx, "12");
+    if (ci < 0) return;
+    for (int v = 0; v < c->n; v++) {
+        if (!rel_is(&c->t[v], "ccomp") || !rejection_predicate(c, v)) continue;
+        int h = c->t[v].head;
+        if (h < 0 || !lemma_in_list(&c->t[h], SPEECH_VERBS)) continue;
+        int mh;
+        int hm = modality(c, h, &mh);
+        if (hm == 'n' || hm == 'c') continue;
+        int subj = child_rel(c, v, "csubj");
+        if (subj < 0) subj = child_rel(c, v, "nsubj");
+        int srcs[16], tgts[16];
+        int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
+        int nt = coded_mentions(c, first_actor_below(c, subj), tgts, 16);
+        match m = {RULE_REJECTION_IDIOM, -1, -1, -1, v};
+        for (int i = 0; i < ns; i++) {
+            bool any = false;
+            for (int j = 0; j < nt; j++)
+                if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0) {
+                    emit(c, ev, &c->lx->codes.items[ci], &m, v, srcs[i], tgts[j], true, false,
+                         docdate, doc_issues, c->lx);
+                    any = true;
+                }
+            if (!any)
+                emit(c, ev, &c->lx->codes.items[ci], &m, v, srcs[i], -1, true, false, docdate,
+                     doc_issues, c->lx);
+        }
+    }
+}
 
 static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
                          uint32_t doc_issues) {
@@ -1025,14 +1945,28 @@ static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
     if (ci < 0) return;
     const ev_code *code = &c->lx->codes.items[ci];
     for (int v = 0; v < c->n; v++) {
-        if (!is_verbal(&c->t[v]) || !rel_is(&c->t[v], "ccomp")) continue;
+        bool content = rel_is(&c->t[v], "ccomp") ||
+                       (rel_is(&c->t[v], "acl") && has_case_word(c, v, "that") &&
+                        c->t[v].head >= 0 && lemma_in_list(&c->t[c->t[v].head], MESSAGE_NOUNS));
+        if (!is_verbal(&c->t[v]) || !content) continue;
         bool deontic = false;
         for (int k = 0; k < c->n; k++)
             if (c->t[k].head == v && rel_starts(&c->t[k], "aux") &&
                 lemma_in_list(&c->t[k], DEONTIC))
                 deontic = true;
         int h = c->t[v].head;
-        if (!deontic || h < 0 || !lemma_in_list(&c->t[h], SPEECH_VERBS)) continue;
+        /* "issued a warning/reminder to X that it must ...": the clause of a
+         * message noun belongs to the verb that conveys the message */
+        if (deontic && h >= 0 && lemma_in_list(&c->t[h], MESSAGE_NOUNS) && c->t[h].head >= 0 &&
+            rel_is(&c->t[h], "obj") && is_verbal(&c->t[c->t[h].head]))
+            h = c->t[h].head;
+        if (deontic && h >= 0 && lemma_in_list(&c->t[h], AGREE_CLAUSE_HEADS)) {
+            code_agreed_clause(c, ev, h, docdate, doc_issues);
+            continue;
+        }
+        if (!deontic || h < 0 ||
+            !(lemma_in_list(&c->t[h], SPEECH_VERBS) || lemma_in_list(&c->t[h], MESSAGE_VERBS)))
+            continue;
         int mh;
         int hm = modality(c, h, &mh);
         if (hm == 'n' || hm == 'c') continue;
@@ -1085,12 +2019,13 @@ int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) 
             for (size_t k = before; k < ev.len; k++) DYAD_VEC_PUSH(trigs, i);
         }
         code_deontic(&c, &ev, docdate, doc_issues);
+        code_rejection_idiom(&c, &ev, docdate, doc_issues);
         while (trigs.len < ev.len - first_ev) DYAD_VEC_PUSH(trigs, -1);
         /* drop events of modal heads whose complement was coded as intent */
         size_t w = first_ev;
         for (size_t k = first_ev; k < ev.len; k++) {
             int tk = trigs.items[k - first_ev];
-            if (tk >= 0 && consumed[tk]) continue;
+            if (tk >= 0 && consumed[tk] == DROPPED) continue;
             bool dup = false;     /* one event per (code, source, target) */
             for (size_t q = first_ev; q < w && !dup; q++) dup = same_event(&ev.items[q], &ev.items[k]);
             if (dup) continue;

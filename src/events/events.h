@@ -41,6 +41,8 @@ typedef struct ev_slot {
     int kind;
     ev_alts preps;      /* case markers for EV_SLOT_PREP */
     bool obj_ok;        /* EV_SLOT_PREP with optional prep: obj also fits */
+    bool clause;        /* EV_SLOT_OBJ written "that T": only the subject of a
+                           complement clause fits, not an object noun */
     int noun;           /* EV_SLOT_POSS_OBJ: index into reqs */
     int depth;          /* which verb of the xcomp chain it attaches to */
 } ev_slot;

@@ -417,8 +417,18 @@ static const char *compile(ev_lexicon *lx, char **tok, int n, ev_pattern *p) {
         if (strcmp(t, "and") == 0 && between) continue;
         /* "S demand that T": T is the subject of the complement clause,
          * which the coder takes when the trigger has no object */
-        if (strcmp(t, "that") == 0 && i + 1 < n && strcmp(tok[i + 1], "T") == 0) continue;
+        if (strcmp(t, "that") == 0 && i + 1 < n && strcmp(tok[i + 1], "T") == 0) {
+            p->tgt.clause = true;
+            continue;
+        }
         if (strcmp(t, "'s") == 0) return "misplaced 's";
+        /* "S give in to T", "S cave in to T": a preposition right after the
+         * trigger and before the slot's own preposition is a particle */
+        if (is_prep_tok(t) && after_trigger && depth == 0 && !opt && p->particle.n == 0 &&
+            i + 2 < n && is_prep_tok(tok[i + 1]) && is_slot(tok[i + 2])) {
+            if (strip_alts(lx, t, &p->particle) < 0) return "bad particle";
+            continue;
+        }
         /* preposition followed by a slot: the slot's case marker */
         if (is_prep_tok(t) && i + 1 < n && is_slot(tok[i + 1])) {
             if (strcmp(t, "between") == 0) {
