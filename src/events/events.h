@@ -155,6 +155,11 @@ typedef struct ev_triple { char s[32], t[32], c[8]; } ev_triple;
 int ev_triples(const dyad_doc *doc, ev_triple *out, int cap);
 bool ev_triple_in(const ev_triple *set, int n, const ev_triple *x);
 bool ev_triples_equal(const ev_triple *a, int na, const ev_triple *b, int nb);
+/* The sentence of a Penn-bracketed parse "(ROOT (S (NP (NNP A)) ...))": its
+ * leaves joined as text ("A 's" -> "A's", -LRB- -> "("); malloc'd, caller
+ * frees.  NULL when the brackets do not balance or no leaf is found (a
+ * malformed parse: PETRARCH rejects such a record). */
+char *ev_ptb_text(const char *parse);
 
 /* ---- petrarch.c ---- */
 /* Kind of dictionary file by name/content: 'v' verbs, 'd' discards,
