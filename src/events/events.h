@@ -180,8 +180,15 @@ void ev_petr_free(void *dict);
 /* Sets a PETRARCH option (require_dyad ...): 0 set, 1 unknown name
  * (ignored), -1 bad value. */
 int ev_petr_set_option(void *dict, const char *name, const char *value);
-/* Codes doc the PETRARCH way with lx->petr (fills doc->events). */
-int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date);
+/* Codes doc the PETRARCH way with lx->petr (fills doc->events); kb (may
+ * be NULL) recodes the actor phrases the PETRARCH way (petr_actors.c). */
+struct dyad_kb;
+int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *doc,
+                     const char *fallback_date);
+/* ---- petr_actors.c ---- */
+/* Recodes the mentions of sentence si the way PETRARCH reads noun phrases
+ * (prefix agents, first actor, agents, dated codes at date YYYYMMDD). */
+int ev_petr_actors(const struct dyad_kb *kb, dyad_doc *doc, uint32_t si, int date);
 
 /* ---- dates.c ---- */
 /* Civil date. */

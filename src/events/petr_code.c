@@ -39,6 +39,7 @@
  * pattern or synset nesting can make it hang.
  */
 #include "events.h"
+#include "actors/actors.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -1317,12 +1318,18 @@ static int split_multi_codes(dyad_doc *doc, int **sibp) {
     return 0;
 }
 
-int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) {
+int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *doc,
+                     const char *fallback_date) {
     const petr_dict *d = lx->petr;
     doc->events = NULL;
     doc->nevents = 0;
     if (!d || discarded(lx, doc, NULL, true)) return 0;
     const char *docdate = doc->date ? doc->date : fallback_date;
+    if (kb) {
+        int date = dyad_kb_parse_date(docdate);
+        for (uint32_t si = 0; si < doc->nsentences; si++)
+            if (ev_petr_actors(kb, doc, si, date) < 0) return -1;
+    }
     int *sib = NULL;
     if (split_multi_codes(doc, &sib) < 0) {
         free(sib);
