@@ -538,6 +538,7 @@ typedef struct sent {
     int *mention;       /* per token: coded mention covering it, -1 */
     const int *sib;     /* per mention: next mention of the same phrase, -1 */
     int nsib;           /* mentions sib covers (later ones are derived) */
+    const struct dyad_kb *kb;   /* actor/agent names, NULL when none */
 } sent;
 
 /* A match in progress. */
@@ -788,12 +789,50 @@ static int regular_stems(const char *form, char keys[][64], int n, int cap) {
     return n;
 }
 
+static bool is_pronoun(const dyad_token *t);
+
+/* A word the tagger did not take for a verb standing where a verb must
+ * be: right after an actor, a subject pronoun, a modal or "to", outside
+ * any actor phrase, and not followed by a verb of its own ("Gondor forces
+ * attacked" keeps "forces" a noun).  Only noun/adjective tags qualify. */
+static bool fallback_verb(const sent *s, int i) {
+    const dyad_token *t = &s->t[i];
+    if (i == 0 || !t->form) return false;
+    const char *px = penn(&s->t[i - 1]);
+    bool after_modal = px && (strcmp(px, "MD") == 0 || strcmp(px, "TO") == 0);
+    /* "would acting now": an adverb only right after a modal */
+    if (!(t->upos == DYAD_NOUN || t->upos == DYAD_ADJ || (after_modal && t->upos == DYAD_ADV)))
+        return false;
+    int mi = s->mention[i];
+    if (mi >= 0) {
+        /* the last or first word of an actor phrase that is no name
+         * itself: "<actor> departs from", "it deplored <actor>" read as
+         * one noun phrase */
+        const dyad_mention *mm = &s->doc->mentions[mi];
+        int e = -1;
+        const char *w[1] = {t->form};
+        if (mm->first == mm->last || !s->kb || dyad_kb_match(s->kb, w, 1, true, true, &e) > 0)
+            return false;
+        if ((int)mm->last != i && (int)mm->first != i) return false;
+    }
+    if (i + 1 < s->n && (is_verb_tok(&s->t[i + 1]) || s->t[i + 1].upos == DYAD_AUX)) return false;
+    const dyad_token *p = &s->t[i - 1];
+    if (after_modal) return true;
+    if (is_pronoun(p) && p->form &&
+        (dyad_strcasecmp_ascii(p->form, "it") == 0 || dyad_strcasecmp_ascii(p->form, "he") == 0 ||
+         dyad_strcasecmp_ascii(p->form, "she") == 0 || dyad_strcasecmp_ascii(p->form, "they") == 0 ||
+         dyad_strcasecmp_ascii(p->form, "we") == 0))
+        return true;
+    int m = s->mention[i - 1];
+    return m >= 0 && ((int)s->doc->mentions[m].last == i - 1 || m == mi);
+}
+
 /* The dictionary verbs for token i, best match first, into ents (count;
  * 0 if none): one verb may have several blocks; [*vs, *ve] its words. */
 static int verb_entries(const sent *s, int i, int *vs, int *ve, int *ents, int cap) {
     const petr_dict *d = s->d;
     const dyad_token *t = &s->t[i];
-    if (!is_verb_tok(t) || !t->form) return 0;
+    if (!t->form || (!is_verb_tok(t) && !fallback_verb(s, i))) return 0;
     /* keys: the form, the lemma, then the stems the regular endings allow
      * (PETRARCH generates regular verb forms; this also survives a wrong
      * lemma: "boycotted" -> boycott) */
@@ -1190,6 +1229,9 @@ static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, in
         /* passive with a by-agent: the agent acts on the subject */
         ns = group_at(s, agent, srcs, 16);
         psubj = subject_tok(s, i);
+    } else if (!is_verb_tok(&s->t[i])) {
+        /* a verb the tagger missed: its tree is not a verb's */
+        ns = preceding_actor(s, vs, srcs);
     } else {
         int st = subject_tok(s, i);
         if (st >= 0) ns = subject_group(s, st, srcs);
@@ -1340,7 +1382,7 @@ int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *d
     for (uint32_t si = 0; si < doc->nsentences; si++) {
         const dyad_sentence *se = &doc->sentences[si];
         if (se->ntokens == 0 || discarded(lx, doc, se, false)) continue;
-        sent s = {lx, d, doc, si, doc->tokens + se->first, (int)se->ntokens, NULL, sib, nsib};
+        sent s = {lx, d, doc, si, doc->tokens + se->first, (int)se->ntokens, NULL, sib, nsib, kb};
         s.mention = malloc(sizeof(int) * (size_t)s.n);
         unsigned char *used = calloc((size_t)s.n, 1);
         if (!s.mention || !used) {
@@ -1369,6 +1411,7 @@ int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *d
             int vs = i, ve = i, ents[8];
             int nents = verb_entries(&s, i, &vs, &ve, ents, 8);
             if (nents == 0) continue;
+            if (!is_verb_tok(&s.t[i])) s.mention[i] = -1;     /* a missed verb */
             code_verb(&s, &ev, i, ents, nents, vs, ve, used, docdate);
         }
         free(s.mention);
