@@ -1235,7 +1235,10 @@ static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, in
     } else {
         int st = subject_tok(s, i);
         if (st >= 0) ns = subject_group(s, st, srcs);
-        else if (st == -1) ns = preceding_actor(s, vs, srcs);
+        /* no subject, or a clause on a noun that is no actor ("inching
+         * nearer to accord"): the actor before the verb */
+        if (st == -1 || (st >= 0 && ns == 0 && rel_starts(&s->t[i], "acl")))
+            ns = preceding_actor(s, vs, srcs);
     }
     if (bm.comp_src) {
         /* a compound source: events among its members */
