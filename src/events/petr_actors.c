@@ -82,6 +82,8 @@ static void read_parts(const dyad_kb *kb, const dyad_token *t, const int *idx, i
         }
         int m = 0;
         for (int k = i; k < n && m < PA_MAXW; k++) w[m++] = t[idx[k]].form;
+        /* "the" may open a name ("THE_SHIRE"): names need a capital */
+        if (ieq(w[0], "the")) w[0] = "The";
         int entry = -1;
         size_t len = dyad_kb_match(kb, w, (size_t)m, true, true, &entry);
         if (len == 0 || entry < 0) {
@@ -111,7 +113,13 @@ static bool has_part(const char *code, const char *x) {
  * false when there is no actor. */
 static bool compose(const np_parts *p, const char *base, char *out, size_t size) {
     const char *actor = p->actor[0] ? p->actor : base;
-    if (!actor || !actor[0] || strcmp(actor, "---") == 0 || strchr(actor, '/')) return false;
+    if (!actor || !actor[0] || strcmp(actor, "---") == 0) return false;
+    if (strchr(actor, '/')) {
+        /* several actors ("FRO/BIL/SAM"): split later, no agents added */
+        if (p->nagents || p->prefix[0]) return false;
+        snprintf(out, size, "%s", actor);
+        return true;
+    }
     char body[PA_CODE];
     snprintf(body, sizeof body, "%s", actor);
     for (int a = 0; a < p->nagents; a++)
@@ -207,6 +215,7 @@ int ev_petr_actors(const dyad_kb *kb, dyad_doc *doc, uint32_t si, int date) {
         if (mm->sent != si || (mm->how && strncmp(mm->how, "coref", 5) == 0)) continue;
         if (mm->code && (strcmp(mm->code, "---") == 0 || strchr(mm->code, '/'))) continue;
         int a = (int)mm->first, h = (int)mm->head;
+        if (a > 0 && ieq(t[a - 1].form, "the")) a--;    /* a name may start with it */
         int pm = possessor(doc, si, t, n, mm);
         if (pm >= 0 && (int)doc->mentions[pm].first < a) a = (int)doc->mentions[pm].first;
         int idx[PA_MAXW * 2];

@@ -959,6 +959,15 @@ static int subject_group(const sent *s, int st, int *out) {
     int n = group_at(s, st, out, 16);
     int h = s->t[st].head;
     if (h < 0 || !rel_starts(&s->t[st], "nsubj")) return n;
+    /* "A, B and C verb" parsed with the verb as a conjunct of A: A and
+     * its conjuncts are subjects too */
+    int hh = s->t[h].head;
+    if (rel_starts(&s->t[h], "conj") && hh >= 0 && !is_verb_tok(&s->t[hh]) && hh < st &&
+        s->mention[hh] >= 0) {
+        int more[16];
+        int k = group_at(s, hh, more, 16);
+        for (int q = 0; q < k; q++) add_unique(out, &n, 16, more[q]);
+    }
     for (int j = 0; j < s->n; j++) {
         if (j == st || s->t[j].head != h || !rel_starts(&s->t[j], "nsubj")) continue;
         int more[16];
