@@ -1071,6 +1071,62 @@ static void distribute_agent(const sent *s, int m, int *out, int *n, int cap) {
     }
 }
 
+/* The coded places of head h: "X in/of/from A and B" -> the mentions of
+ * A and B (into pl, count). */
+static int nmod_places(const sent *s, int h, int *pl, int cap) {
+    int n = 0;
+    for (int c = h + 1; c < s->n; c++) {
+        if (s->t[c].head != h || !s->t[c].deprel || strcmp(s->t[c].deprel, "nmod") != 0) continue;
+        bool place_case = false;
+        for (int k = h + 1; k < c; k++)
+            if (s->t[k].head == c && rel_starts(&s->t[k], "case") && s->t[k].form &&
+                (dyad_strcasecmp_ascii(s->t[k].form, "in") == 0 ||
+                 dyad_strcasecmp_ascii(s->t[k].form, "of") == 0 ||
+                 dyad_strcasecmp_ascii(s->t[k].form, "from") == 0))
+                place_case = true;
+        if (!place_case) continue;
+        for (int j = c; j < s->n; j++) {
+            if (j != c && (s->t[j].head != c || !rel_starts(&s->t[j], "conj"))) continue;
+            int m = s->mention[j];
+            const char *code = m >= 0 ? s->doc->mentions[m].code : NULL;
+            if (!code || strncmp(code, "---", 3) == 0) continue;
+            add_unique(pl, &n, cap, m);
+        }
+    }
+    return n;
+}
+
+/* PETRARCH reads "lawmakers and officials in A and B" as each agent with
+ * each place: an agent-only mention m (or one coded from a place), under
+ * a head (or the first conjunct of its coordination) with places, becomes
+ * one derived mention per place.  Returns how many were added to out (0:
+ * m is left as it is). */
+static int shared_places(const sent *s, int m, int *out, int *n, int cap) {
+    const dyad_mention *mm = &s->doc->mentions[m];
+    if (!mm->sector[0]) return 0;
+    bool agent_only = !mm->code || strncmp(mm->code, "---", 3) == 0;
+    if (!agent_only && !(mm->how && strcmp(mm->how, "nmod") == 0)) return 0;
+    int h = (int)mm->head;
+    int pl[16];
+    int np = nmod_places(s, h, pl, 16);
+    if (np == 0 && rel_starts(&s->t[h], "conj") && s->t[h].head >= 0)
+        np = nmod_places(s, s->t[h].head, pl, 16);
+    if (np == 0 || (!agent_only && np < 2)) return 0;
+    char sector[4];
+    snprintf(sector, sizeof sector, "%s", mm->sector);
+    int added = 0;
+    for (int k = 0; k < np; k++) {
+        const char *pc = s->doc->mentions[pl[k]].code;
+        size_t lp = strlen(pc);
+        bool has = lp >= 6 && strcmp(pc + lp - 3, sector) == 0;
+        int dm = derived_mention(s, m, pc, has ? "" : sector);
+        if (dm < 0) continue;
+        add_unique(out, n, cap, dm);
+        added++;
+    }
+    return added;
+}
+
 /* Actors of token tok and its conjuncts. */
 static int group_at(const sent *s, int tok, int *out, int cap) {
     int n = 0;
@@ -1083,10 +1139,12 @@ static int group_at(const sent *s, int tok, int *out, int cap) {
         if (c < 512) seen[c] = true;
         int m = mention_below(s, c, 0);
         int a = c, b = c;
-        if (m >= 0) {
+        if (m >= 0 && shared_places(s, m, out, &n, cap) == 0) {
             for (int x = m, g = 0; x >= 0 && g < 16; x = s->sib && x < s->nsib ? s->sib[x] : -1, g++)
                 add_unique(out, &n, cap, x);
             distribute_agent(s, m, out, &n, cap);
+        }
+        if (m >= 0) {
             if ((int)s->doc->mentions[m].first <= c && c <= (int)s->doc->mentions[m].last) {
                 a = (int)s->doc->mentions[m].first;
                 b = (int)s->doc->mentions[m].last;
