@@ -151,7 +151,7 @@ void ev_mention_code3(const dyad_doc *doc, int m, char out[4]);
  * record has no event type. */
 int ev_plover_score(const void *record, const dyad_doc *doc, bool strict,
                     ev_plover_hit *out);
-typedef struct ev_triple { char s[32], t[32], c[8]; } ev_triple;
+typedef struct ev_triple { char s[64], t[64], c[8]; } ev_triple;
 int ev_triples(const dyad_doc *doc, ev_triple *out, int cap);
 bool ev_triple_in(const ev_triple *set, int n, const ev_triple *x);
 bool ev_triples_equal(const ev_triple *a, int na, const ev_triple *b, int nb);

@@ -95,6 +95,7 @@ typedef struct petr_dict {
     bool sorted;
     /* options */
     bool require_dyad;
+    int new_actor_length;   /* words of a noun phrase named as a new actor, 0 off */
 } petr_dict;
 
 /* ------------------------------------------------------------------ */
@@ -517,6 +518,13 @@ int ev_petr_set_option(void *dictp, const char *name, const char *value) {
     if (!d || !name || !value) return -1;
     bool t = dyad_strcasecmp_ascii(value, "true") == 0 || strcmp(value, "1") == 0;
     bool f = dyad_strcasecmp_ascii(value, "false") == 0 || strcmp(value, "0") == 0;
+    if (dyad_strcasecmp_ascii(name, "new_actor_length") == 0) {
+        char *e = NULL;
+        long v = strtol(value, &e, 10);
+        if (!e || e == value || *e || v < 0 || v > 64) return -1;
+        d->new_actor_length = (int)v;
+        return 0;
+    }
     if (dyad_strcasecmp_ascii(name, "require_dyad") == 0) {
         if (!t && !f) return -1;
         d->require_dyad = t;
@@ -988,6 +996,11 @@ static int preceding_actor(const sent *s, int vs, int *out) {
             j = (int)s->doc->mentions[m].first;
             continue;
         }
+        /* a later conjunct: the coordination from its first member */
+        for (int g = 0; g < 8 && rel_starts(&s->t[h], "conj") && s->t[h].head >= 0 &&
+                        s->t[h].head < h && !is_verb_tok(&s->t[s->t[h].head]);
+             g++)
+            h = s->t[h].head;
         return group_at(s, h, out, 16);
     }
     return 0;
@@ -1430,6 +1443,107 @@ static int split_multi_codes(dyad_doc *doc, int **sibp) {
     return 0;
 }
 
+/* ---- new actors (option new_actor_length) ---- */
+
+static bool np_rel(const dyad_token *t) {
+    static const char *const R[] = {"det", "amod", "compound", "nmod:poss", "flat", "appos",
+                                    "nummod"};
+    for (size_t i = 0; i < sizeof R / sizeof R[0]; i++)
+        if (t->deprel && strcmp(t->deprel, R[i]) == 0) return true;
+    return false;
+}
+
+static bool has_case(const sent *s, int h, const char *w) {
+    for (int k = 0; k < s->n; k++)
+        if (s->t[k].head == h && rel_starts(&s->t[k], "case") && s->t[k].form &&
+            dyad_strcasecmp_ascii(s->t[k].form, w) == 0)
+            return true;
+    return false;
+}
+
+/* The words of the noun phrase of h as PETRARCH's parser would bracket it:
+ * determiners, modifiers, possessors, names, appositions and "of" phrases
+ * (not other prepositional phrases or clauses); widens [*a, *b]. */
+static void np_span(const sent *s, int h, int *a, int *b, int depth) {
+    if (h < *a) *a = h;
+    if (h > *b) *b = h;
+    if (depth > 8) return;
+    for (int j = 0; j < s->n; j++) {
+        if (s->t[j].head != h) continue;
+        bool of = s->t[j].deprel && strcmp(s->t[j].deprel, "nmod") == 0 && has_case(s, j, "of");
+        if (np_rel(&s->t[j]) || of) np_span(s, j, a, b, depth + 1);
+    }
+}
+
+/* A coded actor anywhere in the phrase of h (clauses left out). */
+static bool np_has_actor(const sent *s, int h, int depth) {
+    if (s->mention[h] >= 0) return true;
+    if (depth > 8) return false;
+    for (int j = 0; j < s->n; j++)
+        if (s->t[j].head == h && !clause_rel(&s->t[j]) && np_has_actor(s, j, depth + 1))
+            return true;
+    return false;
+}
+
+/* A mention of tokens [a, b] of the sentence coded code; -1 on failure. */
+static int new_mention(sent *s, int a, int b, int h, const char *code) {
+    dyad_doc *doc = s->doc;
+    dyad_mention *ms = dyad_doc_alloc(doc, (doc->nmentions + 1) * sizeof *ms);
+    if (!ms) return -1;
+    memcpy(ms, doc->mentions, doc->nmentions * sizeof *ms);
+    dyad_mention *x = &ms[doc->nmentions];
+    memset(x, 0, sizeof *x);
+    x->sent = s->si;
+    x->head = (uint32_t)h;
+    x->first = (uint32_t)a;
+    x->last = (uint32_t)b;
+    x->start = s->t[a].start;
+    x->end = s->t[b].end;
+    x->text = dyad_doc_strndup(doc, doc->text + x->start, x->end - x->start);
+    x->code = dyad_doc_strndup(doc, code, strlen(code));
+    x->how = "petrarch:new";
+    x->antecedent = -1;
+    doc->mentions = ms;
+    return (int)doc->nmentions++;
+}
+
+/* PETRARCH's new_actor_length: a subject, object or prepositional noun
+ * phrase with no actor in it and at most maxw words is an actor named by
+ * its words, '"' + upper-case text + '"' ("the Ministry of Magic" ->
+ * "THE MINISTRY OF MAGIC"). */
+static void new_actors(sent *s, int maxw) {
+    for (int h = 0; h < s->n; h++) {
+        const dyad_token *t = &s->t[h];
+        if (!(t->upos == DYAD_NOUN || t->upos == DYAD_PROPN) || !t->deprel) continue;
+        bool rel = rel_starts(t, "nsubj") || strcmp(t->deprel, "obj") == 0 ||
+                   strcmp(t->deprel, "iobj") == 0 || strcmp(t->deprel, "obl") == 0 ||
+                   (rel_starts(t, "conj") && t->head >= 0 && !is_verb_tok(&s->t[t->head]));
+        if (!rel || np_has_actor(s, h, 0)) continue;
+        int a = h, b = h;
+        np_span(s, h, &a, &b, 0);
+        char code[256] = "\"";
+        size_t k = 1;
+        int words = 0;
+        bool taken = false;
+        for (int j = a; j <= b; j++) {
+            taken |= s->mention[j] >= 0;
+            const char *f = s->t[j].form;
+            if (!f || strcmp(f, "'s") == 0 || strcmp(f, "'") == 0 || is_punct_tok(&s->t[j]) ||
+                (s->t[j].xpos && strcmp(s->t[j].xpos, "POS") == 0))
+                continue;
+            words++;
+            for (const char *c = f; *c && k + 3 < sizeof code; c++)
+                code[k++] = (char)toupper((unsigned char)*c);
+            if (k + 3 < sizeof code) code[k++] = ' ';
+        }
+        if (taken || words == 0 || words > maxw) continue;
+        code[k - 1] = '"';
+        code[k] = 0;
+        int m = new_mention(s, a, b, h, code);
+        for (int j = a; m >= 0 && j <= b; j++) s->mention[j] = m;
+    }
+}
+
 int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *doc,
                      const char *fallback_date) {
     const petr_dict *d = lx->petr;
@@ -1476,6 +1590,7 @@ int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *d
                     s.mention[j] = (int)m;
             }
         }
+        if (d->new_actor_length > 0) new_actors(&s, d->new_actor_length);
         for (int i = 0; i < s.n; i++) {
             if (used[i]) continue;
             int vs = i, ve = i, ents[8];
