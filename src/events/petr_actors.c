@@ -165,6 +165,15 @@ static const char *dependent_actor(const dyad_doc *doc, uint32_t si, const dyad_
  * when none. */
 static int possessor(const dyad_doc *doc, uint32_t si, const dyad_token *t, int n,
                      const dyad_mention *mm) {
+    /* "X 's Y" in the words, whatever the parse made of it */
+    int f = (int)mm->first;
+    if (f >= 2 && (ieq(t[f - 1].form, "'s") || strcmp(t[f - 1].form ? t[f - 1].form : "", "'") == 0))
+        for (size_t m = 0; m < doc->nmentions; m++) {
+            const dyad_mention *x = &doc->mentions[m];
+            if (x->sent == si && (int)x->last == f - 2 && x->code &&
+                !(x->how && strncmp(x->how, "coref", 5) == 0))
+                return (int)m;
+        }
     for (int j = 0; j < n; j++)
         if (t[j].head >= (int)mm->first && t[j].head <= (int)mm->last && j < (int)mm->first &&
             rel_is(&t[j], "nmod:poss")) {
