@@ -915,6 +915,9 @@ static int subject_tok(const sent *s, int v) {
             v = t->head;
             continue;
         }
+        if (g == 0 && rel_starts(t, "advcl") && penn(t) && strcmp(penn(t), "VBG") == 0 &&
+            (has_child_rel(s, v, "mark") || has_child_rel(s, v, "case")))
+            return -2;  /* "after leaving X": PETRARCH finds no subject in it */
         if ((rel_starts(t, "xcomp") || rel_starts(t, "advcl")) && has_child_rel(s, v, "aux:pass")) {
             /* "called on X to be allowed": a passive complement is about the
              * higher verb's object, not its subject */
