@@ -53,6 +53,7 @@ typedef struct pelem {
     const char *w;      /* PE_WORD: lowercase word */
     int syn;            /* PE_SYN: synset index */
     bool adj;           /* must follow the previous item (or the verb) at once */
+    bool plural;        /* PE_WORD: regular plurals match too (synset members) */
 } pelem;
 
 typedef struct prange { int start, n; } prange;
@@ -60,6 +61,7 @@ typedef struct prange { int start, n; } prange;
 typedef struct psynset {
     const char *name;   /* "&NAME" without a trailing '_', uppercase */
     int first, n;       /* its phrases: ranges in d->phrases */
+    bool noplural;      /* the label ended in '_': no plurals for its phrases */
 } psynset;
 
 typedef struct ppat {
@@ -437,6 +439,7 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
             char name[128];
             sscanf(line, "%127s", name);
             size_t nl = strlen(name);
+            s.noplural = nl > 1 && name[nl - 1] == '_';
             while (nl > 1 && name[nl - 1] == '_') name[--nl] = 0;
             s.name = dyad_arena_strdup(d->arena, name);
             s.first = (int)d->phrases.len;
@@ -446,6 +449,9 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
         }
         if (line[0] == '+' && cursyn >= 0) {
             size_t start_el = d->elems.len;
+            /* regular plurals of the last word unless the phrase or the
+             * label ends in '_' */
+            bool plural = !d->syns.items[cursyn].noplural && line[k - 1] != '_';
             int mid;
             items_out io = {0};
             int n = read_items(d, line + 1, &mid, &io);
@@ -465,6 +471,7 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
                 if (e->kind != PE_WORD && e->kind != PE_SYN) ok = false;
                 if (e->kind == PE_SYN && e->syn == cursyn) ok = false;
                 e->adj = i > 0;
+                e->plural = plural && i == n - 1 && e->kind == PE_WORD;
             }
             if (!ok) {
                 d->elems.len = start_el;
@@ -644,7 +651,11 @@ static bool mseq(mstate *m, const pelem *el, int n, int k, int p, bool tight, co
                 if (tg && m->seq[q] > m->last_tok + 1) break;
                 continue;
             }
-            if (!tok_is(&m->s->t[m->seq[q]], e->w)) continue;
+            /* PETRARCH matches pattern words as written; synset members
+             * also in their regular plurals */
+            const char *f = m->s->t[m->seq[q]].form;
+            if (!(e->plural ? word_is(f, e->w) : f && dyad_strcasecmp_ascii(f, e->w) == 0))
+                continue;
             m->last_tok = m->seq[q];
             /* the next item of this level: its own adj flag */
             if (mseq(m, el, n, k + 1, q + 1, k + 1 < n ? el[k + 1].adj : false, up, depth)) {
