@@ -926,7 +926,10 @@ static int subject_tok(const sent *s, int v) {
             v = t->head;
             continue;
         }
-        if (g == 0 && rel_starts(t, "advcl") && penn(t) && strcmp(penn(t), "VBG") == 0 &&
+        bool gerund = penn(t) ? strcmp(penn(t), "VBG") == 0
+                              : t->form && strlen(t->form) > 4 &&
+                                    strcmp(t->form + strlen(t->form) - 3, "ing") == 0;
+        if (g == 0 && rel_starts(t, "advcl") && gerund &&
             (has_child_rel(s, v, "mark") || has_child_rel(s, v, "case")))
             return -2;  /* "after leaving X": PETRARCH finds no subject in it */
         if ((rel_starts(t, "xcomp") || rel_starts(t, "advcl")) && has_child_rel(s, v, "aux:pass")) {
