@@ -1332,9 +1332,11 @@ static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, in
     } else {
         int st = subject_tok(s, i);
         if (st >= 0) ns = subject_group(s, st, srcs);
-        /* no subject, or a clause on a noun that is no actor ("inching
-         * nearer to accord"): the actor before the verb */
-        if (st == -1 || (st >= 0 && ns == 0 && rel_starts(&s->t[i], "acl")))
+        /* no subject, or a clause on a noun that is no actor while the
+         * pattern's upper words tie the verb to the words before it
+         * ("inching nearer to accord"): the actor before the verb */
+        bool upper = best >= 0 && d->pats.items[best].up.n > 0;
+        if (st == -1 || (st >= 0 && ns == 0 && upper && rel_starts(&s->t[i], "acl")))
             ns = preceding_actor(s, vs, srcs);
     }
     if (bm.comp_src) {
