@@ -977,6 +977,7 @@ static bool has_case_child(const sent *s, int h) {
 
 static int group_at(const sent *s, int tok, int *out, int cap);
 static void add_unique(int *out, int *n, int cap, int m);
+static int mention_below(const sent *s, int c, int depth);
 
 /* The actors of subject st, with those of other subjects of the same verb
  * (a coordination the parser split). */
@@ -995,6 +996,10 @@ static int subject_group(const sent *s, int st, int *out) {
     }
     for (int j = 0; j < s->n; j++) {
         if (j == st || s->t[j].head != h || !rel_starts(&s->t[j], "nsubj")) continue;
+        /* a name the parser cut in two: its start is inside the first
+         * subject's phrase ("X of a row between Radagast | the Brown") */
+        int mj = mention_below(s, j, 0);
+        if (mj >= 0 && in_subtree(s, (int)s->doc->mentions[mj].first, st)) continue;
         int more[16];
         int k = group_at(s, j, more, 16);
         for (int q = 0; q < k; q++) add_unique(out, &n, 16, more[q]);
