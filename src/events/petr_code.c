@@ -1344,6 +1344,14 @@ static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, in
         if (st == -1 || (st >= 0 && ns == 0 && upper && rel_starts(&s->t[i], "acl")))
             ns = preceding_actor(s, vs, srcs);
     }
+    if (bm.tgt >= 0 && ns > 0 && s->t[i].head >= 0 && !bm.comp_src) {
+        /* "noted + *": the pattern took the verb's own subject as target;
+         * the source is the subject of the clause above */
+        bool same = false;
+        for (int a = 0; a < ns; a++) same |= srcs[a] == bm.tgt;
+        int st2 = same ? subject_tok(s, s->t[i].head) : -1;
+        if (st2 >= 0) ns = subject_group(s, st2, srcs);
+    }
     if (bm.comp_src) {
         /* a compound source: events among its members */
         for (int a = 0; a < ns; a++)
