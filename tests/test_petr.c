@@ -8,7 +8,8 @@
  * agent dictionaries of our own: prefix agents, first actor, redundant
  * agent parts, "former", possessors, dated codes, a bare conjunct; agents
  * shared over places; new_actor_length; verbs the tagger missed; plurals;
- * the leaves of a bracketed parse (eval reader).
+ * subjects across clauses and cut names; hyphenated names; the leaves of a
+ * bracketed parse (eval reader).
  * The PETRARCH unit-test figure itself is checked when ../shared is there.
  */
 #include "coder_fixture.h"
@@ -491,6 +492,74 @@ static void gerund_after_clause_has_no_subject(void **state) {
     dyad_doc_free(d);
 }
 
+static void subjects_across_clauses(void **state) {
+    static const char V[] =
+        "&NEAR\n+CLOSER\n"
+        "--- REGRET [111] ---\nREGRET\n- NOTED + * [115]\n"
+        "--- ACCORD [---] ---\nACCORD\n- EDGING &NEAR * [083]\n"
+        "--- STOP [190] ---\nSTOP\n";
+    ev_lexicon *lx = petr_lexicon(V, sizeof V - 1, NULL);
+    /* "Chile noted that Peru regretted it": '+' is regret's own subject,
+     * the source is the subject of "noted" */
+    dyad_doc *d = code_with(lx, "Chile/Chile/PROPN/2/nsubj noted/note/VERB/0/root "
+                                "that/that/SCONJ/5/mark Peru/Peru/PROPN/5/nsubj "
+                                "regretted/regret/VERB/2/ccomp it/it/PRON/5/obj ././PUNCT/2/punct");
+    assert_true(has_event(d, "CHI PER 115"));
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+    /* a clause on a noun: the actor before it only when the pattern's
+     * upper words matched ("edging closer to accord" vs "efforts to stop") */
+    d = code_with(lx, "Chile/Chile/PROPN/3/nsubj is/be/AUX/3/aux edging/edge/VERB/0/root "
+                      "closer/closer/NOUN/3/obj to/to/PART/6/mark accord/accord/VERB/4/acl "
+                      "with/with/ADP/8/case Peru/Peru/PROPN/6/obl ././PUNCT/3/punct");
+    assert_true(has_event(d, "CHI PER 083"));
+    dyad_doc_free(d);
+    d = code_with(lx, "Chile/Chile/PROPN/2/nsubj praised/praise/VERB/0/root efforts/effort/NOUN/2/obj "
+                      "to/to/PART/5/mark stop/stop/VERB/3/acl Peru/Peru/PROPN/5/obj "
+                      "././PUNCT/2/punct");
+    assert_false(has_event(d, "CHI PER 190"));
+    dyad_doc_free(d);
+    ev_lexicon_free(lx);
+    /* a name the parser cut in two ("a row between Santiago | Palace"):
+     * the second piece is no co-subject */
+    lx = petr_lexicon(VERBS, sizeof VERBS - 1, NULL);
+    d = fix_doc("Chile/Chile/PROPN/2/compound envoy/envoy/NOUN/8/nsubj of/of/ADP/4/case "
+                "row/row/NOUN/2/nmod with/with/ADP/6/case Santiago/Santiago/PROPN/4/nmod "
+                "Palace/Palace/PROPN/8/nsubj met/meet/VERB/0/root Peru/Peru/PROPN/8/obj "
+                "././PUNCT/8/punct", "2026-03-04");
+    span_mention(d, 0, 1, 1, "CHI", NULL);
+    span_mention(d, 5, 6, 6, "BRA", NULL);
+    span_mention(d, 8, 8, 8, "PER", NULL);
+    assert_int_equal(ev_petr_code_doc(lx, NULL, d, NULL), 0);
+    assert_true(has_event(d, "CHI PER 031"));
+    assert_false(has_event(d, "BRA PER 031"));
+    dyad_doc_free(d);
+    ev_lexicon_free(lx);
+}
+
+static void hyphenated_name_is_one_word(void **state) {
+    static const char A[] = "OLD_FORT [CHLMIL]\n+FORT-NOIR\n";
+    dyad_kb *kb = dyad_kb_new();
+    char path[256];
+    snprintf(path, sizeof path, "/tmp/dyad-petr-%d.actors.txt", (int)getpid());
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(A, f);
+    fclose(f);
+    dyad_error err = {0};
+    assert_int_equal(dyad_kb_load(kb, path, &err), 0);
+    unlink(path);
+    dyad_doc *d = fix_doc("Fort/Fort/PROPN/4/nsubj -/-/PUNCT/3/punct Noir/Noir/PROPN/1/flat "
+                          "spoke/speak/VERB/0/root ././PUNCT/4/punct", "2026-03-04");
+    d->tokens[0].space_after = false;
+    d->tokens[1].space_after = false;
+    span_mention(d, 0, 2, 0, NULL, NULL);
+    ev_petr_actors(kb, d, 0, 20260304);
+    assert_string_equal(mention_code(d, 0), "CHLMIL");
+    dyad_doc_free(d);
+    dyad_kb_free(kb);
+}
+
 static void parse_leaves_are_the_sentence(void **state) {
     char *t = ev_ptb_text("(ROOT (S (NP (NNP Chile) (POS 's) (NN envoy)) (VP (VBD met) "
                           "(NP (-LRB- -LRB-) (NNP Peru) (-RRB- -RRB-))) (. .)))");
@@ -541,6 +610,8 @@ int main(void) {
         cmocka_unit_test(verb_tagged_as_noun_is_coded),
         cmocka_unit_test(pattern_words_and_synset_plurals),
         cmocka_unit_test(gerund_after_clause_has_no_subject),
+        cmocka_unit_test(subjects_across_clauses),
+        cmocka_unit_test(hyphenated_name_is_one_word),
         cmocka_unit_test(parse_leaves_are_the_sentence),
         cmocka_unit_test(petrarch_unit_tests_floor),
     };
