@@ -23,20 +23,28 @@
  * Codes "[a:b]": a for source->target, b for the reverse event; "---" is the
  * null code (the pattern matches and blocks the verb's default).
  *
- * Coding: for every verb token (found by form, lemma or the regular forms
- * PETRARCH generates) the upper part is matched on the words before the
- * verb and the lower part on the verb's phrase after it (its dependency
- * subtree, plus the words up to the next comma when the parse is off); the
- * pattern with the most items wins (ties: file order), else the verb's
- * default code.  Source: '$', else the subject (nsubj, inherited along
- * xcomp/conj/advcl, the noun of a relative clause, the subject above for a
- * pronoun subject, the by-agent of a passive); target: '+', else the
- * passive subject, else the first actor in the lower words.  Conjoined
- * actors give one event each; an agent of a compound goes to each member;
+ * Pattern words match as written; synset members also in their regular
+ * plurals (not when the member or the label ends in '_').
+ *
+ * Coding: actor phrases are first recoded the PETRARCH way (petr_actors.c,
+ * with the actor KB).  For every verb token (found by form, lemma or the
+ * regular forms PETRARCH generates; also a dictionary verb the tagger took
+ * for a noun/adjective where a verb must stand) the upper part is matched
+ * on the words before the verb and the lower part on the verb's phrase
+ * after it (its dependency subtree, plus the words up to the next comma
+ * when the parse is off); the pattern with the most items wins (ties: file
+ * order), else the verb's default code.  Source: '$', else the subject
+ * (nsubj, inherited along xcomp/conj/advcl, the noun of a relative clause,
+ * the subject above for a pronoun subject or when '+' took the verb's own
+ * subject, the by-agent of a passive; none in "after leaving X"; the actor
+ * before a verb without one); target: '+', else the passive subject, else
+ * the first actor in the lower words.  Conjoined actors give one event
+ * each; agents and places combine ("lawmakers and officials in A and B");
  * "A/B/C" actor codes are three actors; agent-only mentions are coded
  * "---" + agent.  Options (PETRARCH <Config>): require_dyad (default true:
- * both actors needed).  Matching has a step budget and a depth limit, so no
- * pattern or synset nesting can make it hang.
+ * both actors needed), new_actor_length (noun phrases without an actor
+ * named by their words).  Matching has a step budget and a depth limit, so
+ * no pattern or synset nesting can make it hang.
  */
 #include "events.h"
 #include "actors/actors.h"
