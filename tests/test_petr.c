@@ -557,6 +557,19 @@ static void hyphenated_name_is_one_word(void **state) {
     ev_petr_actors(kb, d, 0, 20260304);
     assert_string_equal(mention_code(d, 0), "CHLMIL");
     dyad_doc_free(d);
+    /* overlong hyphenated pieces: cut, no overflow */
+    char spec[1024], w[101];
+    memset(w, 'x', 100);
+    w[100] = 0;
+    snprintf(spec, sizeof spec, "%s/%s/PROPN/6/nsubj -/-/PUNCT/3/punct %s/%s/PROPN/1/flat "
+             "-/-/PUNCT/5/punct %s/%s/PROPN/1/flat spoke/speak/VERB/0/root", w, w, w, w, w, w);
+    d = fix_doc(spec, "2026-03-04");
+    assert_non_null(d);
+    for (int i = 0; i < 4; i++) d->tokens[i].space_after = false;
+    span_mention(d, 0, 4, 0, NULL, NULL);
+    ev_petr_actors(kb, d, 0, 20260304);
+    assert_null(d->mentions[0].code);
+    dyad_doc_free(d);
     dyad_kb_free(kb);
 }
 

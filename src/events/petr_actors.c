@@ -83,8 +83,11 @@ static int join_words(const dyad_token *t, const int *idx, int n, char buf[][128
         if (e > k) {
             size_t l = 0;
             buf[m][0] = 0;
-            for (int j = k; j <= e && l + 1 < sizeof buf[m]; j++)
-                l += (size_t)snprintf(buf[m] + l, sizeof buf[m] - l, "%s", t[idx[j]].form);
+            for (int j = k; j <= e && l + 1 < sizeof buf[m]; j++) {
+                int w_len = snprintf(buf[m] + l, sizeof buf[m] - l, "%s", t[idx[j]].form);
+                if (w_len < 0) break;
+                l += (size_t)w_len;     /* cut at the buffer: the loop ends */
+            }
             w[m] = buf[m];
         }
         k = e + 1;
