@@ -32,6 +32,7 @@
  * Sentences containing a discard phrase (PETRARCH discards) are skipped.
  */
 #include "events.h"
+#include "actors/actors.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -1998,7 +1999,7 @@ static uint32_t document_issues(const ev_lexicon *lx, const dyad_doc *doc) {
 }
 
 int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) {
-    if (lx->petr_only) return ev_petr_code_doc(lx, doc, fallback_date);
+    if (lx->petr_only) return ev_petr_code_doc(lx, NULL, doc, fallback_date);
     event_vec ev = {0};
     const char *docdate = doc->date ? doc->date : fallback_date;
     uint32_t doc_issues = doc->nmentions ? document_issues(lx, doc) : 0;
@@ -2054,5 +2055,7 @@ int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) 
 int dyad_code_events(dyad_ctx *ctx, dyad_doc *doc) {
     ev_lexicon *lx = ev_ctx_lexicon(ctx);
     if (!lx) return -1;
+    if (lx->petr_only)
+        return ev_petr_code_doc(lx, dyad_kb_get(ctx), doc, ctx->date[0] ? ctx->date : NULL);
     return ev_code_doc(lx, doc, ctx->date[0] ? ctx->date : NULL);
 }

@@ -116,3 +116,86 @@ bool ev_triples_equal(const ev_triple *a, int na, const ev_triple *b, int nb) {
         if (!ev_triple_in(b, nb, &a[i])) return false;
     return true;
 }
+
+/* Leaf token w of a bracketed parse as text: bracket escapes decoded. */
+static const char *ptb_word(const char *w) {
+    static const struct { const char *tag, *txt; } E[] = {
+        {"-LRB-", "("}, {"-RRB-", ")"}, {"-LCB-", "{"}, {"-RCB-", "}"}, {"``", "\""},
+        {"''", "\""}};
+    for (size_t i = 0; i < sizeof E / sizeof E[0]; i++)
+        if (strcmp(w, E[i].tag) == 0) return E[i].txt;
+    return w;
+}
+
+/* True when leaf w attaches to the word before it ("," "'s" "n't" ")"). */
+static bool ptb_attaches(const char *w) {
+    static const char *const A[] = {",", ".", ";", ":", "?", "!", "'s", "'S", "'", "n't",
+                                    ")", "}", "%"};
+    for (size_t i = 0; i < sizeof A / sizeof A[0]; i++)
+        if (strcmp(w, A[i]) == 0) return true;
+    return false;
+}
+
+/* Appends leaf w to out (*n bytes used, cap); *glue: the next leaf
+ * attaches to this one ("(" opens). */
+static void ptb_append(char *out, size_t *n, size_t cap, const char *w, bool *glue) {
+    const char *t = ptb_word(w);
+    size_t lt = strlen(t);
+    if (*n && !*glue && !ptb_attaches(t)) out[(*n)++] = ' ';
+    if (*n + lt + 2 > cap) return;
+    memcpy(out + *n, t, lt);
+    *n += lt;
+    out[*n] = 0;
+    *glue = strcmp(t, "(") == 0 || strcmp(t, "{") == 0;
+}
+
+char *ev_ptb_text(const char *parse) {
+    if (!parse) return NULL;
+    size_t cap = strlen(parse) + 2, n = 0;
+    char *out = malloc(cap);
+    if (!out) return NULL;
+    out[0] = 0;
+    long depth = 0;
+    bool glue = false, any = false;
+    for (const char *p = parse; *p;) {
+        if (*p == '(') {
+            depth++;
+            p++;
+            /* "(TAG word)": a leaf when the tag is followed by a word and ')' */
+            const char *tag = p;
+            while (*tag == ' ' || *tag == '\t' || *tag == '\n' || *tag == '\r') tag++;
+            const char *te = tag;
+            while (*te && *te != ' ' && *te != '\t' && *te != '\n' && *te != '\r' && *te != '(' &&
+                   *te != ')')
+                te++;
+            const char *w = te;
+            while (*w == ' ' || *w == '\t' || *w == '\n' || *w == '\r') w++;
+            const char *we = w;
+            while (*we && *we != ' ' && *we != '\t' && *we != '\n' && *we != '\r' && *we != '(' &&
+                   *we != ')')
+                we++;
+            const char *after = we;
+            while (*after == ' ' || *after == '\t' || *after == '\n' || *after == '\r') after++;
+            if (te > tag && we > w && *after == ')' && we - w < 256) {
+                char word[256];
+                memcpy(word, w, (size_t)(we - w));
+                word[we - w] = 0;
+                ptb_append(out, &n, cap, word, &glue);
+                any = true;
+                p = after;
+            } else {
+                p = te;
+            }
+            continue;
+        }
+        if (*p == ')') {
+            if (--depth < 0) break;
+        }
+        p++;
+    }
+    if (depth != 0 || !any) {
+        free(out);
+        return NULL;
+    }
+    return out;
+}

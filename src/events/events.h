@@ -153,10 +153,15 @@ void ev_mention_code3(const dyad_doc *doc, int m, char out[4]);
  * record has no event type. */
 int ev_plover_score(const void *record, const dyad_doc *doc, bool strict,
                     ev_plover_hit *out);
-typedef struct ev_triple { char s[32], t[32], c[8]; } ev_triple;
+typedef struct ev_triple { char s[64], t[64], c[8]; } ev_triple;
 int ev_triples(const dyad_doc *doc, ev_triple *out, int cap);
 bool ev_triple_in(const ev_triple *set, int n, const ev_triple *x);
 bool ev_triples_equal(const ev_triple *a, int na, const ev_triple *b, int nb);
+/* The sentence of a Penn-bracketed parse "(ROOT (S (NP (NNP A)) ...))": its
+ * leaves joined as text ("A 's" -> "A's", -LRB- -> "("); malloc'd, caller
+ * frees.  NULL when the brackets do not balance or no leaf is found (a
+ * malformed parse: PETRARCH rejects such a record). */
+char *ev_ptb_text(const char *parse);
 
 /* ---- petrarch.c ---- */
 /* Kind of dictionary file by name/content: 'v' verbs, 'd' discards,
@@ -177,8 +182,15 @@ void ev_petr_free(void *dict);
 /* Sets a PETRARCH option (require_dyad ...): 0 set, 1 unknown name
  * (ignored), -1 bad value. */
 int ev_petr_set_option(void *dict, const char *name, const char *value);
-/* Codes doc the PETRARCH way with lx->petr (fills doc->events). */
-int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date);
+/* Codes doc the PETRARCH way with lx->petr (fills doc->events); kb (may
+ * be NULL) recodes the actor phrases the PETRARCH way (petr_actors.c). */
+struct dyad_kb;
+int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *doc,
+                     const char *fallback_date);
+/* ---- petr_actors.c ---- */
+/* Recodes the mentions of sentence si the way PETRARCH reads noun phrases
+ * (prefix agents, first actor, agents, dated codes at date YYYYMMDD). */
+int ev_petr_actors(const struct dyad_kb *kb, dyad_doc *doc, uint32_t si, int date);
 
 /* ---- dates.c ---- */
 /* Civil date. */

@@ -23,22 +23,31 @@
  * Codes "[a:b]": a for source->target, b for the reverse event; "---" is the
  * null code (the pattern matches and blocks the verb's default).
  *
- * Coding: for every verb token (found by form, lemma or the regular forms
- * PETRARCH generates) the upper part is matched on the words before the
- * verb and the lower part on the verb's phrase after it (its dependency
- * subtree, plus the words up to the next comma when the parse is off); the
- * pattern with the most items wins (ties: file order), else the verb's
- * default code.  Source: '$', else the subject (nsubj, inherited along
- * xcomp/conj/advcl, the noun of a relative clause, the subject above for a
- * pronoun subject, the by-agent of a passive); target: '+', else the
- * passive subject, else the first actor in the lower words.  Conjoined
- * actors give one event each; an agent of a compound goes to each member;
+ * Pattern words match as written; synset members also in their regular
+ * plurals (not when the member or the label ends in '_').
+ *
+ * Coding: actor phrases are first recoded the PETRARCH way (petr_actors.c,
+ * with the actor KB).  For every verb token (found by form, lemma or the
+ * regular forms PETRARCH generates; also a dictionary verb the tagger took
+ * for a noun/adjective where a verb must stand) the upper part is matched
+ * on the words before the verb and the lower part on the verb's phrase
+ * after it (its dependency subtree, plus the words up to the next comma
+ * when the parse is off); the pattern with the most items wins (ties: file
+ * order), else the verb's default code.  Source: '$', else the subject
+ * (nsubj, inherited along xcomp/conj/advcl, the noun of a relative clause,
+ * the subject above for a pronoun subject or when '+' took the verb's own
+ * subject, the by-agent of a passive; none in "after leaving X"; the actor
+ * before a verb without one); target: '+', else the passive subject, else
+ * the first actor in the lower words.  Conjoined actors give one event
+ * each; agents and places combine ("lawmakers and officials in A and B");
  * "A/B/C" actor codes are three actors; agent-only mentions are coded
  * "---" + agent.  Options (PETRARCH <Config>): require_dyad (default true:
- * both actors needed).  Matching has a step budget and a depth limit, so no
- * pattern or synset nesting can make it hang.
+ * both actors needed), new_actor_length (noun phrases without an actor
+ * named by their words).  Matching has a step budget and a depth limit, so
+ * no pattern or synset nesting can make it hang.
  */
 #include "events.h"
+#include "actors/actors.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -52,6 +61,7 @@ typedef struct pelem {
     const char *w;      /* PE_WORD: lowercase word */
     int syn;            /* PE_SYN: synset index */
     bool adj;           /* must follow the previous item (or the verb) at once */
+    bool plural;        /* PE_WORD: regular plurals match too (synset members) */
 } pelem;
 
 typedef struct prange { int start, n; } prange;
@@ -59,6 +69,7 @@ typedef struct prange { int start, n; } prange;
 typedef struct psynset {
     const char *name;   /* "&NAME" without a trailing '_', uppercase */
     int first, n;       /* its phrases: ranges in d->phrases */
+    bool noplural;      /* the label ended in '_': no plurals for its phrases */
 } psynset;
 
 typedef struct ppat {
@@ -94,6 +105,7 @@ typedef struct petr_dict {
     bool sorted;
     /* options */
     bool require_dyad;
+    int new_actor_length;   /* words of a noun phrase named as a new actor, 0 off */
 } petr_dict;
 
 /* ------------------------------------------------------------------ */
@@ -435,6 +447,7 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
             char name[128];
             sscanf(line, "%127s", name);
             size_t nl = strlen(name);
+            s.noplural = nl > 1 && name[nl - 1] == '_';
             while (nl > 1 && name[nl - 1] == '_') name[--nl] = 0;
             s.name = dyad_arena_strdup(d->arena, name);
             s.first = (int)d->phrases.len;
@@ -444,6 +457,9 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
         }
         if (line[0] == '+' && cursyn >= 0) {
             size_t start_el = d->elems.len;
+            /* regular plurals of the last word unless the phrase or the
+             * label ends in '_' */
+            bool plural = !d->syns.items[cursyn].noplural && line[k - 1] != '_';
             int mid;
             items_out io = {0};
             int n = read_items(d, line + 1, &mid, &io);
@@ -463,6 +479,7 @@ int ev_petr_load_verbs(void **dictp, const char *text, size_t len, const char *f
                 if (e->kind != PE_WORD && e->kind != PE_SYN) ok = false;
                 if (e->kind == PE_SYN && e->syn == cursyn) ok = false;
                 e->adj = i > 0;
+                e->plural = plural && i == n - 1 && e->kind == PE_WORD;
             }
             if (!ok) {
                 d->elems.len = start_el;
@@ -516,6 +533,13 @@ int ev_petr_set_option(void *dictp, const char *name, const char *value) {
     if (!d || !name || !value) return -1;
     bool t = dyad_strcasecmp_ascii(value, "true") == 0 || strcmp(value, "1") == 0;
     bool f = dyad_strcasecmp_ascii(value, "false") == 0 || strcmp(value, "0") == 0;
+    if (dyad_strcasecmp_ascii(name, "new_actor_length") == 0) {
+        char *e = NULL;
+        long v = strtol(value, &e, 10);
+        if (!e || e == value || *e || v < 0 || v > 64) return -1;
+        d->new_actor_length = (int)v;
+        return 0;
+    }
     if (dyad_strcasecmp_ascii(name, "require_dyad") == 0) {
         if (!t && !f) return -1;
         d->require_dyad = t;
@@ -537,6 +561,7 @@ typedef struct sent {
     int *mention;       /* per token: coded mention covering it, -1 */
     const int *sib;     /* per mention: next mention of the same phrase, -1 */
     int nsib;           /* mentions sib covers (later ones are derived) */
+    const struct dyad_kb *kb;   /* actor/agent names, NULL when none */
 } sent;
 
 /* A match in progress. */
@@ -634,7 +659,11 @@ static bool mseq(mstate *m, const pelem *el, int n, int k, int p, bool tight, co
                 if (tg && m->seq[q] > m->last_tok + 1) break;
                 continue;
             }
-            if (!tok_is(&m->s->t[m->seq[q]], e->w)) continue;
+            /* PETRARCH matches pattern words as written; synset members
+             * also in their regular plurals */
+            const char *f = m->s->t[m->seq[q]].form;
+            if (!(e->plural ? word_is(f, e->w) : f && dyad_strcasecmp_ascii(f, e->w) == 0))
+                continue;
             m->last_tok = m->seq[q];
             /* the next item of this level: its own adj flag */
             if (mseq(m, el, n, k + 1, q + 1, k + 1 < n ? el[k + 1].adj : false, up, depth)) {
@@ -787,12 +816,50 @@ static int regular_stems(const char *form, char keys[][64], int n, int cap) {
     return n;
 }
 
+static bool is_pronoun(const dyad_token *t);
+
+/* A word the tagger did not take for a verb standing where a verb must
+ * be: right after an actor, a subject pronoun, a modal or "to", outside
+ * any actor phrase, and not followed by a verb of its own ("Gondor forces
+ * attacked" keeps "forces" a noun).  Only noun/adjective tags qualify. */
+static bool fallback_verb(const sent *s, int i) {
+    const dyad_token *t = &s->t[i];
+    if (i == 0 || !t->form) return false;
+    const char *px = penn(&s->t[i - 1]);
+    bool after_modal = px && (strcmp(px, "MD") == 0 || strcmp(px, "TO") == 0);
+    /* "would acting now": an adverb only right after a modal */
+    if (!(t->upos == DYAD_NOUN || t->upos == DYAD_ADJ || (after_modal && t->upos == DYAD_ADV)))
+        return false;
+    int mi = s->mention[i];
+    if (mi >= 0) {
+        /* the last or first word of an actor phrase that is no name
+         * itself: "<actor> departs from", "it deplored <actor>" read as
+         * one noun phrase */
+        const dyad_mention *mm = &s->doc->mentions[mi];
+        int e = -1;
+        const char *w[1] = {t->form};
+        if (mm->first == mm->last || !s->kb || dyad_kb_match(s->kb, w, 1, true, true, &e) > 0)
+            return false;
+        if ((int)mm->last != i && (int)mm->first != i) return false;
+    }
+    if (i + 1 < s->n && (is_verb_tok(&s->t[i + 1]) || s->t[i + 1].upos == DYAD_AUX)) return false;
+    const dyad_token *p = &s->t[i - 1];
+    if (after_modal) return true;
+    if (is_pronoun(p) && p->form &&
+        (dyad_strcasecmp_ascii(p->form, "it") == 0 || dyad_strcasecmp_ascii(p->form, "he") == 0 ||
+         dyad_strcasecmp_ascii(p->form, "she") == 0 || dyad_strcasecmp_ascii(p->form, "they") == 0 ||
+         dyad_strcasecmp_ascii(p->form, "we") == 0))
+        return true;
+    int m = s->mention[i - 1];
+    return m >= 0 && ((int)s->doc->mentions[m].last == i - 1 || m == mi);
+}
+
 /* The dictionary verbs for token i, best match first, into ents (count;
  * 0 if none): one verb may have several blocks; [*vs, *ve] its words. */
 static int verb_entries(const sent *s, int i, int *vs, int *ve, int *ents, int cap) {
     const petr_dict *d = s->d;
     const dyad_token *t = &s->t[i];
-    if (!is_verb_tok(t) || !t->form) return 0;
+    if (!t->form || (!is_verb_tok(t) && !fallback_verb(s, i))) return 0;
     /* keys: the form, the lemma, then the stems the regular endings allow
      * (PETRARCH generates regular verb forms; this also survives a wrong
      * lemma: "boycotted" -> boycott) */
@@ -867,6 +934,12 @@ static int subject_tok(const sent *s, int v) {
             v = t->head;
             continue;
         }
+        bool gerund = penn(t) ? strcmp(penn(t), "VBG") == 0
+                              : t->form && strlen(t->form) > 4 &&
+                                    strcmp(t->form + strlen(t->form) - 3, "ing") == 0;
+        if (g == 0 && rel_starts(t, "advcl") && gerund &&
+            (has_child_rel(s, v, "mark") || has_child_rel(s, v, "case")))
+            return -2;  /* "after leaving X": PETRARCH finds no subject in it */
         if ((rel_starts(t, "xcomp") || rel_starts(t, "advcl")) && has_child_rel(s, v, "aux:pass")) {
             /* "called on X to be allowed": a passive complement is about the
              * higher verb's object, not its subject */
@@ -912,6 +985,7 @@ static bool has_case_child(const sent *s, int h) {
 
 static int group_at(const sent *s, int tok, int *out, int cap);
 static void add_unique(int *out, int *n, int cap, int m);
+static int mention_below(const sent *s, int c, int depth);
 
 /* The actors of subject st, with those of other subjects of the same verb
  * (a coordination the parser split). */
@@ -919,8 +993,21 @@ static int subject_group(const sent *s, int st, int *out) {
     int n = group_at(s, st, out, 16);
     int h = s->t[st].head;
     if (h < 0 || !rel_starts(&s->t[st], "nsubj")) return n;
+    /* "A, B and C verb" parsed with the verb as a conjunct of A: A and
+     * its conjuncts are subjects too */
+    int hh = s->t[h].head;
+    if (rel_starts(&s->t[h], "conj") && hh >= 0 && !is_verb_tok(&s->t[hh]) && hh < st &&
+        s->mention[hh] >= 0) {
+        int more[16];
+        int k = group_at(s, hh, more, 16);
+        for (int q = 0; q < k; q++) add_unique(out, &n, 16, more[q]);
+    }
     for (int j = 0; j < s->n; j++) {
         if (j == st || s->t[j].head != h || !rel_starts(&s->t[j], "nsubj")) continue;
+        /* a name the parser cut in two: its start is inside the first
+         * subject's phrase ("X of a row between Radagast | the Brown") */
+        int mj = mention_below(s, j, 0);
+        if (mj >= 0 && in_subtree(s, (int)s->doc->mentions[mj].first, st)) continue;
         int more[16];
         int k = group_at(s, j, more, 16);
         for (int q = 0; q < k; q++) add_unique(out, &n, 16, more[q]);
@@ -939,6 +1026,11 @@ static int preceding_actor(const sent *s, int vs, int *out) {
             j = (int)s->doc->mentions[m].first;
             continue;
         }
+        /* a later conjunct: the coordination from its first member */
+        for (int g = 0; g < 8 && rel_starts(&s->t[h], "conj") && s->t[h].head >= 0 &&
+                        s->t[h].head < h && !is_verb_tok(&s->t[s->t[h].head]);
+             g++)
+            h = s->t[h].head;
         return group_at(s, h, out, 16);
     }
     return 0;
@@ -1022,6 +1114,62 @@ static void distribute_agent(const sent *s, int m, int *out, int *n, int cap) {
     }
 }
 
+/* The coded places of head h: "X in/of/from A and B" -> the mentions of
+ * A and B (into pl, count). */
+static int nmod_places(const sent *s, int h, int *pl, int cap) {
+    int n = 0;
+    for (int c = h + 1; c < s->n; c++) {
+        if (s->t[c].head != h || !s->t[c].deprel || strcmp(s->t[c].deprel, "nmod") != 0) continue;
+        bool place_case = false;
+        for (int k = h + 1; k < c; k++)
+            if (s->t[k].head == c && rel_starts(&s->t[k], "case") && s->t[k].form &&
+                (dyad_strcasecmp_ascii(s->t[k].form, "in") == 0 ||
+                 dyad_strcasecmp_ascii(s->t[k].form, "of") == 0 ||
+                 dyad_strcasecmp_ascii(s->t[k].form, "from") == 0))
+                place_case = true;
+        if (!place_case) continue;
+        for (int j = c; j < s->n; j++) {
+            if (j != c && (s->t[j].head != c || !rel_starts(&s->t[j], "conj"))) continue;
+            int m = s->mention[j];
+            const char *code = m >= 0 ? s->doc->mentions[m].code : NULL;
+            if (!code || strncmp(code, "---", 3) == 0) continue;
+            add_unique(pl, &n, cap, m);
+        }
+    }
+    return n;
+}
+
+/* PETRARCH reads "lawmakers and officials in A and B" as each agent with
+ * each place: an agent-only mention m (or one coded from a place), under
+ * a head (or the first conjunct of its coordination) with places, becomes
+ * one derived mention per place.  Returns how many were added to out (0:
+ * m is left as it is). */
+static int shared_places(const sent *s, int m, int *out, int *n, int cap) {
+    const dyad_mention *mm = &s->doc->mentions[m];
+    if (!mm->sector[0]) return 0;
+    bool agent_only = !mm->code || strncmp(mm->code, "---", 3) == 0;
+    if (!agent_only && !(mm->how && strcmp(mm->how, "nmod") == 0)) return 0;
+    int h = (int)mm->head;
+    int pl[16];
+    int np = nmod_places(s, h, pl, 16);
+    if (np == 0 && rel_starts(&s->t[h], "conj") && s->t[h].head >= 0)
+        np = nmod_places(s, s->t[h].head, pl, 16);
+    if (np == 0 || (!agent_only && np < 2)) return 0;
+    char sector[4];
+    snprintf(sector, sizeof sector, "%s", mm->sector);
+    int added = 0;
+    for (int k = 0; k < np; k++) {
+        const char *pc = s->doc->mentions[pl[k]].code;
+        size_t lp = strlen(pc);
+        bool has = lp >= 6 && strcmp(pc + lp - 3, sector) == 0;
+        int dm = derived_mention(s, m, pc, has ? "" : sector);
+        if (dm < 0) continue;
+        add_unique(out, n, cap, dm);
+        added++;
+    }
+    return added;
+}
+
 /* Actors of token tok and its conjuncts. */
 static int group_at(const sent *s, int tok, int *out, int cap) {
     int n = 0;
@@ -1034,10 +1182,12 @@ static int group_at(const sent *s, int tok, int *out, int cap) {
         if (c < 512) seen[c] = true;
         int m = mention_below(s, c, 0);
         int a = c, b = c;
-        if (m >= 0) {
+        if (m >= 0 && shared_places(s, m, out, &n, cap) == 0) {
             for (int x = m, g = 0; x >= 0 && g < 16; x = s->sib && x < s->nsib ? s->sib[x] : -1, g++)
                 add_unique(out, &n, cap, x);
             distribute_agent(s, m, out, &n, cap);
+        }
+        if (m >= 0) {
             if ((int)s->doc->mentions[m].first <= c && c <= (int)s->doc->mentions[m].last) {
                 a = (int)s->doc->mentions[m].first;
                 b = (int)s->doc->mentions[m].last;
@@ -1189,10 +1339,26 @@ static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, in
         /* passive with a by-agent: the agent acts on the subject */
         ns = group_at(s, agent, srcs, 16);
         psubj = subject_tok(s, i);
+    } else if (!is_verb_tok(&s->t[i])) {
+        /* a verb the tagger missed: its tree is not a verb's */
+        ns = preceding_actor(s, vs, srcs);
     } else {
         int st = subject_tok(s, i);
         if (st >= 0) ns = subject_group(s, st, srcs);
-        else if (st == -1) ns = preceding_actor(s, vs, srcs);
+        /* no subject, or a clause on a noun that is no actor while the
+         * pattern's upper words tie the verb to the words before it
+         * ("inching nearer to accord"): the actor before the verb */
+        bool upper = best >= 0 && d->pats.items[best].up.n > 0;
+        if (st == -1 || (st >= 0 && ns == 0 && upper && rel_starts(&s->t[i], "acl")))
+            ns = preceding_actor(s, vs, srcs);
+    }
+    if (bm.tgt >= 0 && ns > 0 && s->t[i].head >= 0 && !bm.comp_src) {
+        /* "noted + *": the pattern took the verb's own subject as target;
+         * the source is the subject of the clause above */
+        bool same = false;
+        for (int a = 0; a < ns; a++) same |= srcs[a] == bm.tgt;
+        int st2 = same ? subject_tok(s, s->t[i].head) : -1;
+        if (st2 >= 0) ns = subject_group(s, st2, srcs);
     }
     if (bm.comp_src) {
         /* a compound source: events among its members */
@@ -1317,12 +1483,119 @@ static int split_multi_codes(dyad_doc *doc, int **sibp) {
     return 0;
 }
 
-int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) {
+/* ---- new actors (option new_actor_length) ---- */
+
+static bool np_rel(const dyad_token *t) {
+    static const char *const R[] = {"det", "amod", "compound", "nmod:poss", "flat", "appos",
+                                    "nummod"};
+    for (size_t i = 0; i < sizeof R / sizeof R[0]; i++)
+        if (t->deprel && strcmp(t->deprel, R[i]) == 0) return true;
+    return false;
+}
+
+static bool has_case(const sent *s, int h, const char *w) {
+    for (int k = 0; k < s->n; k++)
+        if (s->t[k].head == h && rel_starts(&s->t[k], "case") && s->t[k].form &&
+            dyad_strcasecmp_ascii(s->t[k].form, w) == 0)
+            return true;
+    return false;
+}
+
+/* The words of the noun phrase of h as PETRARCH's parser would bracket it:
+ * determiners, modifiers, possessors, names, appositions and "of" phrases
+ * (not other prepositional phrases or clauses); widens [*a, *b]. */
+static void np_span(const sent *s, int h, int *a, int *b, int depth) {
+    if (h < *a) *a = h;
+    if (h > *b) *b = h;
+    if (depth > 8) return;
+    for (int j = 0; j < s->n; j++) {
+        if (s->t[j].head != h) continue;
+        bool of = s->t[j].deprel && strcmp(s->t[j].deprel, "nmod") == 0 && has_case(s, j, "of");
+        if (np_rel(&s->t[j]) || of) np_span(s, j, a, b, depth + 1);
+    }
+}
+
+/* A coded actor anywhere in the phrase of h (clauses left out). */
+static bool np_has_actor(const sent *s, int h, int depth) {
+    if (s->mention[h] >= 0) return true;
+    if (depth > 8) return false;
+    for (int j = 0; j < s->n; j++)
+        if (s->t[j].head == h && !clause_rel(&s->t[j]) && np_has_actor(s, j, depth + 1))
+            return true;
+    return false;
+}
+
+/* A mention of tokens [a, b] of the sentence coded code; -1 on failure. */
+static int new_mention(sent *s, int a, int b, int h, const char *code) {
+    dyad_doc *doc = s->doc;
+    dyad_mention *ms = dyad_doc_alloc(doc, (doc->nmentions + 1) * sizeof *ms);
+    if (!ms) return -1;
+    memcpy(ms, doc->mentions, doc->nmentions * sizeof *ms);
+    dyad_mention *x = &ms[doc->nmentions];
+    memset(x, 0, sizeof *x);
+    x->sent = s->si;
+    x->head = (uint32_t)h;
+    x->first = (uint32_t)a;
+    x->last = (uint32_t)b;
+    x->start = s->t[a].start;
+    x->end = s->t[b].end;
+    x->text = dyad_doc_strndup(doc, doc->text + x->start, x->end - x->start);
+    x->code = dyad_doc_strndup(doc, code, strlen(code));
+    x->how = "petrarch:new";
+    x->antecedent = -1;
+    doc->mentions = ms;
+    return (int)doc->nmentions++;
+}
+
+/* PETRARCH's new_actor_length: a subject, object or prepositional noun
+ * phrase with no actor in it and at most maxw words is an actor named by
+ * its words, '"' + upper-case text + '"' ("the Ministry of Magic" ->
+ * "THE MINISTRY OF MAGIC"). */
+static void new_actors(sent *s, int maxw) {
+    for (int h = 0; h < s->n; h++) {
+        const dyad_token *t = &s->t[h];
+        if (!(t->upos == DYAD_NOUN || t->upos == DYAD_PROPN) || !t->deprel) continue;
+        bool rel = rel_starts(t, "nsubj") || strcmp(t->deprel, "obj") == 0 ||
+                   strcmp(t->deprel, "iobj") == 0 || strcmp(t->deprel, "obl") == 0 ||
+                   (rel_starts(t, "conj") && t->head >= 0 && !is_verb_tok(&s->t[t->head]));
+        if (!rel || np_has_actor(s, h, 0)) continue;
+        int a = h, b = h;
+        np_span(s, h, &a, &b, 0);
+        char code[256] = "\"";
+        size_t k = 1;
+        int words = 0;
+        bool taken = false;
+        for (int j = a; j <= b; j++) {
+            taken |= s->mention[j] >= 0;
+            const char *f = s->t[j].form;
+            if (!f || strcmp(f, "'s") == 0 || strcmp(f, "'") == 0 || is_punct_tok(&s->t[j]) ||
+                (s->t[j].xpos && strcmp(s->t[j].xpos, "POS") == 0))
+                continue;
+            words++;
+            for (const char *c = f; *c && k + 3 < sizeof code; c++)
+                code[k++] = (char)toupper((unsigned char)*c);
+            if (k + 3 < sizeof code) code[k++] = ' ';
+        }
+        if (taken || words == 0 || words > maxw) continue;
+        code[k - 1] = '"';
+        code[k] = 0;
+        int m = new_mention(s, a, b, h, code);
+        for (int j = a; m >= 0 && j <= b; j++) s->mention[j] = m;
+    }
+}
+
+int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *doc,
+                     const char *fallback_date) {
     const petr_dict *d = lx->petr;
     doc->events = NULL;
     doc->nevents = 0;
     if (!d || discarded(lx, doc, NULL, true)) return 0;
     const char *docdate = doc->date ? doc->date : fallback_date;
+    if (kb) {
+        int date = dyad_kb_parse_date(docdate);
+        for (uint32_t si = 0; si < doc->nsentences; si++)
+            if (ev_petr_actors(kb, doc, si, date) < 0) return -1;
+    }
     int *sib = NULL;
     if (split_multi_codes(doc, &sib) < 0) {
         free(sib);
@@ -1333,7 +1606,7 @@ int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_d
     for (uint32_t si = 0; si < doc->nsentences; si++) {
         const dyad_sentence *se = &doc->sentences[si];
         if (se->ntokens == 0 || discarded(lx, doc, se, false)) continue;
-        sent s = {lx, d, doc, si, doc->tokens + se->first, (int)se->ntokens, NULL, sib, nsib};
+        sent s = {lx, d, doc, si, doc->tokens + se->first, (int)se->ntokens, NULL, sib, nsib, kb};
         s.mention = malloc(sizeof(int) * (size_t)s.n);
         unsigned char *used = calloc((size_t)s.n, 1);
         if (!s.mention || !used) {
@@ -1357,11 +1630,13 @@ int ev_petr_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_d
                     s.mention[j] = (int)m;
             }
         }
+        if (d->new_actor_length > 0) new_actors(&s, d->new_actor_length);
         for (int i = 0; i < s.n; i++) {
             if (used[i]) continue;
             int vs = i, ve = i, ents[8];
             int nents = verb_entries(&s, i, &vs, &ve, ents, 8);
             if (nents == 0) continue;
+            if (!is_verb_tok(&s.t[i])) s.mention[i] = -1;     /* a missed verb */
             code_verb(&s, &ev, i, ents, nents, vs, ve, used, docdate);
         }
         free(s.mention);
