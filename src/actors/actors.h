@@ -26,6 +26,8 @@ enum kb_kind {
     KB_ORG,         /* an organisation (dyad org or PETRARCH actor) */
     KB_PERSON,      /* a person with dated roles */
     KB_AGENT,       /* a sector noun ("president", "troops"): code is SSS.. */
+    KB_PLACE,       /* a city or region ("Basra", "Darfur"): code is its country,
+                     * possibly dated ("Juba": SDN until 2011-07-08, then SSD) */
 };
 
 /* A code valid from `from` to `to` (YYYYMMDD ints; 0 = open end). */

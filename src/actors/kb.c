@@ -173,35 +173,40 @@ static bool is_acronym(const char *w) {
     return up >= 2 && up <= 6;
 }
 
-/* Splits a name into words like the tokenizer does; returns the count. */
-static size_t split_name(char *s, char **w, size_t max) {
-    size_t n = 0;
-    char *p = s;
+/* Splits a name into words like the tokenizer does ("Colombia's" ->
+ * "Colombia" "'s"); the words are written NUL-terminated into buf (size
+ * bytes, owned by the caller) and pointed to by w.  The name itself is not
+ * modified, so a possessive inside it ("People's Republic") never runs
+ * over the next word.  Returns the count (words that do not fit in buf or
+ * beyond max are dropped). */
+static size_t split_name(const char *s, char *buf, size_t size, char **w, size_t max) {
+    size_t n = 0, used = 0;
+    const char *p = s;
     while (*p && n < max) {
         while (*p == ' ' || *p == '_' || *p == '\t') p++;
         if (!*p) break;
-        char *start = p;
+        const char *start = p;
         while (*p && *p != ' ' && *p != '_' && *p != '\t') p++;
-        char *end = p;
-        if (*p) *p++ = '\0';
-        while (*start == '(' || *start == '"') start++;
-        while (end > start && (end[-1] == ')' || end[-1] == ',' || end[-1] == '"'))
-            *--end = '\0';
+        const char *end = p;
+        while (start < end && (*start == '(' || *start == '"')) start++;
+        while (end > start && (end[-1] == ')' || end[-1] == ',' || end[-1] == '"')) end--;
         size_t len = (size_t)(end - start);
         if (!len) continue;
-        char *poss = NULL;
-        if (len > 2 && (end[-2] == '\'') && (end[-1] == 's' || end[-1] == 'S')) {
-            poss = end - 2;
-        } else if (len > 1 && end[-1] == '\'') {
-            poss = end - 1;
-        }
-        if (poss && n + 1 < max) {
-            memmove(poss + 1, poss, strlen(poss) + 1);
-            *poss = '\0';
-            w[n++] = start;
-            w[n++] = poss + 1;
-        } else {
-            w[n++] = start;
+        size_t poss = len;                /* where a trailing possessive starts */
+        if (len > 2 && end[-2] == '\'' && (end[-1] == 's' || end[-1] == 'S')) poss = len - 2;
+        else if (len > 1 && end[-1] == '\'') poss = len - 1;
+        size_t parts = poss < len && n + 1 < max ? 2 : 1;
+        if (parts == 1) poss = len;
+        if (used + len + parts > size) break;
+        memcpy(buf + used, start, poss);
+        buf[used + poss] = '\0';
+        w[n++] = buf + used;
+        used += poss + 1;
+        if (parts == 2) {
+            memcpy(buf + used, start + poss, len - poss);
+            buf[used + len - poss] = '\0';
+            w[n++] = buf + used;
+            used += len - poss + 1;
         }
     }
     return n;
@@ -210,10 +215,9 @@ static size_t split_name(char *s, char **w, size_t max) {
 /* Adds one name for entry; exact_case: the source writes case (dyad files). */
 static int add_name(dyad_kb *kb, const char *name, int entry, bool proper,
                     bool exact_case) {
-    char tmp[1024];
+    char buf[1100];
     char *w[KB_MAXW];
-    snprintf(tmp, sizeof tmp, "%s", name);
-    size_t n = split_name(tmp, w, KB_MAXW);
+    size_t n = split_name(name, buf, sizeof buf, w, KB_MAXW);
     if (n == 0) return 0;
     kb_name nm = {0};
     nm.w = dyad_arena_alloc(kb->arena, n * sizeof *nm.w);
@@ -272,10 +276,14 @@ size_t dyad_kb_match(const dyad_kb *kb, const char *const *w, size_t n,
     dyad_kb_norm(w[0], norm[0], sizeof norm[0]);
     have = 1;
     size_t best = 0;
+    bool best_agent = false;
     int h = kb->buckets[hash_str(norm[0]) & (kb->nbuckets - 1)];
     for (; h >= 0; h = kb->names.items[h].next) {
         const kb_name *nm = &kb->names.items[h];
-        if (nm->n > n || nm->n <= best) continue;
+        /* equal length: a capitalised actor name beats a sector noun
+         * ("Security Council" the UN body, not any council) */
+        if (nm->n > n || nm->n < best || (nm->n == best && !(best_agent && nm->proper)))
+            continue;
         if (nm->proper ? !proper_ok : !agents_ok) continue;
         if (nm->proper && !capitalised(w[0])) continue;
         size_t j = 0;
@@ -289,6 +297,7 @@ size_t dyad_kb_match(const dyad_kb *kb, const char *const *w, size_t n,
         }
         if (j < nm->n) continue;
         best = nm->n;
+        best_agent = !nm->proper;
         *entry = nm->entry;
     }
     return best;
@@ -453,6 +462,24 @@ static int dyad_subline(dyad_kb *kb, char *s, int entry, const char *ccode,
     return add_role(kb, entry, kw, from, to);
 }
 
+/* "place CCC  City | Region ...": a place named in news for its country
+ * (data/actors/places.txt).  Indented role lines may date the country
+ * ("SDN - 2011-07-08" for Juba).  Returns the entry, -2 for a bad line
+ * (reported), -1 on out-of-memory. */
+static int dyad_place_entry(dyad_kb *kb, char **rest, const char *path, long ln,
+                            int *nbad) {
+    char *code = next_field(rest);
+    if (!code || strlen(code) != 3 || !is_code(code)) {
+        bad_line(path, ln, "'place' needs a 3-letter country code", nbad);
+        return -2;
+    }
+    if (!*trim(*rest)) {
+        bad_line(path, ln, "'place' without a name", nbad);
+        return -2;
+    }
+    return add_entry(kb, KB_PLACE, code, *rest);
+}
+
 static int load_dyad(dyad_kb *kb, char *text, const char *path) {
     int nbad = 0, entry = -1;
     char ccode[8] = "";
@@ -485,8 +512,11 @@ static int load_dyad(dyad_kb *kb, char *text, const char *path) {
             entry = add_entry(kb, country ? KB_COUNTRY : KB_ORG, code, rest);
         } else if (strcmp(kw, "person") == 0) {
             entry = add_entry(kb, KB_PERSON, NULL, rest);
+        } else if (strcmp(kw, "place") == 0) {
+            entry = dyad_place_entry(kb, &rest, path, ln, &nbad);
+            if (entry == -2) { entry = -1; continue; }
         } else {
-            bad_line(path, ln, "unknown keyword (want country, org or person)", &nbad);
+            bad_line(path, ln, "unknown keyword (want country, org, person or place)", &nbad);
             continue;
         }
         if (entry < 0 || add_name_list(kb, rest, entry, true) < 0) return -1;
@@ -773,7 +803,8 @@ static int sniff(const char *path, const char *text) {
     for (const char *p = text; p && *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        if (!strncmp(p, "country ", 8) || !strncmp(p, "org ", 4) || !strncmp(p, "person ", 7))
+        if (!strncmp(p, "country ", 8) || !strncmp(p, "org ", 4) || !strncmp(p, "person ", 7) ||
+            !strncmp(p, "place ", 6))
             return FMT_DYAD;
         if (!strncmp(p, "- ", 2) || !strncmp(p, "--- ", 4) || !strncmp(p, "<ISSUE", 6))
             return FMT_NONE;

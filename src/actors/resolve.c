@@ -167,6 +167,12 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
                 memcpy(r->full_sector, c.sector, 4);
             }
             break;
+        case KB_PLACE:
+            /* a city or region: its country, never a sector */
+            if (!r->country[0]) memcpy(r->country, c.country, 4);
+            if (!r->how) r->how = "kb:place";
+            r->place = true;
+            break;
         case KB_COUNTRY: case KB_ADJ: case KB_SEAT:
             if (!r->country[0]) memcpy(r->country, c.country, 4);
             if (e->kind == KB_SEAT && !seat_sector[0]) memcpy(seat_sector, c.sector, 4);
