@@ -255,7 +255,9 @@ static void title_takes_document_country(void **state) {
     const dyad_mention *m = find(d, "President Zorblax Quennet", 0);
     code_is(m, "ARMGOV");
     assert_string_equal(m->how, "context");
-    code_is(find(d, "police", 0), NULL);      /* no name: no context country */
+    m = find(d, "police", 0);                 /* a plain sector noun: the story's country */
+    code_is(m, "ARMCOP");
+    assert_string_equal(m->how, "context:story");
     dyad_doc_free(d);
     /* an ethnic minority belongs to the country of the story, not the kin state */
     d = run(*state, "Romania/PROPN arrested/VERB ethnic/ADJ Hungarians/PROPN:p ./PUNCT", NULL);

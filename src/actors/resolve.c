@@ -432,6 +432,13 @@ static bool state_code(const char *c) {
     return c[0] && !word_in(c, NONSTATE);
 }
 
+/* A plain sector noun left without a country ("the military", "police",
+ * "protesters", "the government" with no antecedent): in a news story it
+ * is an actor of the story's country. */
+static bool story_sector(const dyad_mention *m) {
+    return strcmp(m->how, "sector") == 0 || strcmp(m->how, "description:unresolved") == 0;
+}
+
 /* A sector noun with an unknown name and no country ("President Yoweri
  * Museveni" when the KB does not know him, "Hutu rebels", "ethnic
  * Albanians") takes the country the document mentions most (how =
@@ -450,12 +457,14 @@ static void context_country(dyad_doc *doc, act_mentions *o) {
     if (!best[0]) return;
     for (size_t i = 0; i < o->len; i++) {
         dyad_mention *m = &o->items[i];
-        if (m->code || !m->sector[0] || strcmp(m->how, "sector:named") != 0) continue;
+        if (m->code || !m->sector[0]) continue;
+        bool named = strcmp(m->how, "sector:named") == 0;
+        if (!named && !story_sector(m)) continue;
         char code[16];
         snprintf(code, sizeof code, "%s%s", best, m->sector);
         m->code = dyad_doc_strndup(doc, code, strlen(code));
         memcpy(m->country, best, 4);
-        m->how = "context";
+        m->how = named ? "context" : "context:story";
     }
 }
 
