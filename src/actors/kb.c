@@ -370,6 +370,31 @@ kb_code dyad_kb_code(const dyad_kb *kb, int entry, int date) {
     return c;
 }
 
+static long role_distance(const kb_role *r, int date) {
+    if (r->from && date < r->from) return day_num(r->from) - day_num(date);
+    if (r->to && date > r->to) return day_num(date) - day_num(r->to);
+    return 0;
+}
+
+kb_code dyad_kb_code_sector(const dyad_kb *kb, int entry, int date, const char *sector) {
+    kb_code best = {0};
+    const kb_entry *e = dyad_kb_entry(kb, entry);
+    if (!e || !sector || !sector[0]) return best;
+    long bestd = -1;
+    for (size_t i = 0; i < e->nroles; i++) {
+        kb_code c = {0};
+        snprintf(c.code, sizeof c.code, "%s", e->roles[i].code);
+        split_code(&c, e->kind);
+        if (strcmp(c.sector, sector) != 0) continue;
+        long d = role_distance(&e->roles[i], date);
+        if (bestd < 0 || d < bestd) {
+            bestd = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
 /* ---- loaders ---- */
 
 static void bad_line(const char *path, long line, const char *what, int *nbad) {

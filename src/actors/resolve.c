@@ -123,9 +123,49 @@ static void find_hits(const dyad_kb *kb, const dyad_token *tok, size_t n,
     }
 }
 
+/* The sector of a title noun inside a KB name of len words starting at
+ * token i ("President Bush", "Bush administration"), into out ("" if none). */
+static void title_in_name(const act_sent *s, size_t i, size_t len, char out[4]) {
+    out[0] = '\0';
+    const char *w[32];
+    if (len > 32) len = 32;
+    for (size_t k = 0; k < len; k++) w[k] = s->tok[i + k].form;
+    for (size_t k = 0; k < len; k++) {
+        int e = -1;
+        if (!dyad_kb_match(s->kb, w + k, len - k, false, true, &e)) continue;
+        kb_code c = dyad_kb_code(s->kb, e, s->date);
+        if (c.sector[0]) {
+            memcpy(out, c.sector, 4);
+            return;
+        }
+    }
+}
+
+/* A title says what a known person is in the text: "President Reagan" in a
+ * story dated after his term is the government, not an ex-president, and a
+ * person outside every role takes the role of the title's sector nearest in
+ * time.  "former President Reagan" keeps ELI (the title is ELI). */
+static void apply_title(const act_sent *s, act_res *r) {
+    if (r->person_entry < 0) return;
+    const char *t = r->sector[0] ? r->sector : r->name_title;
+    if (!t[0]) return;
+    bool out = !r->full[0];
+    if (!out && !(strcmp(r->full_sector, "ELI") == 0 && strcmp(t, "ELI") != 0)) return;
+    kb_code k = dyad_kb_code_sector(s->kb, r->person_entry, s->date, t);
+    if (k.code[0]) {
+        snprintf(r->full, sizeof r->full, "%s", k.code);
+        memcpy(r->full_sector, k.sector, 4);
+        memcpy(r->sector, k.sector, 4);
+        r->how = "kb:person:title";
+    } else if (out && !r->sector[0]) {
+        memcpy(r->sector, t, 4);
+    }
+}
+
 /* Resolves tokens [a,b] of a sentence. */
 static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     memset(r, 0, sizeof *r);
+    r->person_entry = -1;
     char seat_sector[4] = "";
     for (size_t i = a; i <= b; i++) {
         if (s->cover[i] < 0) {
@@ -153,6 +193,10 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             break;
         case KB_PERSON: case KB_ORG:
             if (!c.code[0]) break;
+            if (e->kind == KB_PERSON && r->person_entry < 0) {
+                r->person_entry = s->hit_entry[i];
+                title_in_name(s, i, (size_t)s->hit_len[i], r->name_title);
+            }
             if (c.out_of_role) {
                 if (!r->country[0]) memcpy(r->country, c.country, 4);
                 if (!r->how) r->how = "kb:person:out-of-role";
@@ -192,6 +236,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             r->place = false;
             if (!r->sector[0]) memcpy(r->sector, "CVL", 4);
         }
+    apply_title(s, r);
     /* "NATO-member Norway": a country heading the phrase wins over an
      * organisation that only modifies it */
     int hh = s->cover[b];

@@ -24,6 +24,9 @@ typedef struct act_res {
     bool demonym_head;
     bool sector_adj;      /* the sector came from an adjective */
     bool plural;
+    int person_entry;     /* KB entry of the person named, -1 if none */
+    char name_title[4];   /* sector of a title inside the person's name
+                           * ("President Bush" -> GOV), "" if none */
 } act_res;
 
 typedef struct act_chunk {
