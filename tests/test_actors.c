@@ -173,11 +173,24 @@ static void dated_roles(void **state) {
     d = run(*state, "Petro/PROPN spoke/VERB ./PUNCT", "2024-05-01");
     code_is(find(d, "Petro", 0), "COLGOV");
     dyad_doc_free(d);
-    /* before any role: the country is kept, the sector from the title */
+    /* before any role: the title picks the role of its sector */
     d = run(*state, "President/PROPN Petro/PROPN spoke/VERB ./PUNCT", "2001-05-01");
     m = find(d, "President Petro", 0);
     code_is(m, "COLGOV");
+    assert_string_equal(m->how, "kb:person:title");
+    dyad_doc_free(d);
+    /* without a title, out of role: the country only */
+    d = run(*state, "Petro/PROPN spoke/VERB ./PUNCT", "2001-05-01");
+    m = find(d, "Petro", 0);
+    code_is(m, "COL");
     assert_string_equal(m->how, "kb:person:out-of-role");
+    dyad_doc_free(d);
+    /* an ex-president called "President" in the text: the text's role */
+    d = run(*state, "President/PROPN Trump/PROPN spoke/VERB ./PUNCT", "2023-05-01");
+    code_is(find(d, "President Trump", 0), "USAGOV");
+    dyad_doc_free(d);
+    d = run(*state, "former/ADJ President/PROPN Trump/PROPN spoke/VERB ./PUNCT", "2023-05-01");
+    code_is(find_sub(d, "Trump"), "USAELI");
     dyad_doc_free(d);
 }
 
