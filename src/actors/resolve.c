@@ -362,6 +362,42 @@ static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
 static const char *const PLACE_PREPS[] = {
     "in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across", NULL};
 
+/* Nouns for a group or part of an actor: "members of the RUF", "Hamas's
+ * supporters", "the PKK's military wing" stand for the actor itself. */
+static const char *const GROUP_NOUNS[] = {
+    "member", "members", "supporter", "supporters", "follower", "followers",
+    "loyalist", "loyalists", "fighter", "fighters", "partisan", "partisans",
+    "sympathizer", "sympathizers", "sympathiser", "sympathisers", "operative",
+    "operatives", "cadre", "cadres", "ranks", "wing", "faction", "factions",
+    "elements", "unit", "units", "representative", "representatives", "delegate",
+    "delegates", NULL};
+
+static bool group_head(const act_sent *s, size_t b) {
+    return word_in(s->tok[b].form, GROUP_NOUNS);
+}
+
+/* The resolution of "P's R" where R has no country of its own: a sector
+ * noun takes the possessor's country ("Colombia's president" -> COLGOV)
+ * or, for an organisation, its code ("the Taliban's leaders" -> AFGREB);
+ * a group noun ("Hamas's supporters") stands for the possessor itself (a
+ * person's supporters: the person's country only). */
+static act_res possessed(const act_res *pr, const act_res *rr, bool group) {
+    act_res m = *rr;
+    m.unknown = false;
+    m.how = group ? "possessive:group" : "possessive";
+    if (pr->full[0] && !pr->person) {
+        memcpy(m.full, pr->full, sizeof m.full);
+        memcpy(m.full_sector, pr->full_sector, 4);
+        if (pr->full_sector[0] || group) memcpy(m.sector, pr->full_sector, 4);
+    } else if (group) {
+        m.sector[0] = '\0';
+        m.agent[0] = '\0';
+    }
+    memcpy(m.country, pr->full[0] ? pr->full : pr->country, 3);
+    m.country[3] = '\0';
+    return m;
+}
+
 /* Resolves one chunk into 1-2 mentions (possessive split). */
 static void do_chunk(act_sent *s, act_chunk *c) {
     size_t p = SIZE_MAX;
@@ -381,14 +417,11 @@ static void do_chunk(act_sent *s, act_chunk *c) {
     act_res pr, rr;
     resolve_part(s, c->a, p - 1, &pr);
     resolve_part(s, p + 1, c->b, &rr);
-    if (rr.sector[0] && !rr.country[0] && !rr.full[0] && (pr.country[0] || pr.full[0])) {
-        act_res m = rr;
-        memcpy(m.country, pr.full[0] ? pr.full : pr.country, 3);
-        m.country[3] = '\0';
-        m.how = "possessive";
-        m.unknown = false;
-        c->res = m;
-        c->mention = act_add(s, c->a, c->b, c->b, &m);
+    bool bare = !rr.country[0] && !rr.full[0];
+    bool group = bare && !rr.sector[0] && group_head(s, c->b);
+    if ((rr.sector[0] || group) && bare && (pr.country[0] || pr.full[0])) {
+        c->res = possessed(&pr, &rr, group);
+        c->mention = act_add(s, c->a, c->b, c->b, &c->res);
         return;
     }
     if (worth(&pr)) act_add(s, c->a, p - 1, p - 1, &pr);
@@ -408,6 +441,34 @@ static void refresh(act_sent *s, act_chunk *c, const char *how) {
     memcpy(m->country, c->res.country, 4);
     memcpy(m->sector, c->res.sector, 4);
     m->how = how;
+}
+
+/* "members of the RUF", "supporters of Hamas": a group noun with no code
+ * of its own followed by "of" + a coded actor stands for that actor (a
+ * person's supporters: the person's country).  0 or -1 (out of memory). */
+static int group_of(act_sent *s, act_chunk *c, act_chunk *d) {
+    if (!group_head(s, c->b) || c->res.country[0] || c->res.full[0] || c->res.sector[0] ||
+        d->mention < 0 || !(d->res.full[0] || d->res.country[0]))
+        return 0;
+    act_res g = d->res;
+    g.how = "group";
+    g.plural = c->res.plural;
+    g.unknown = false;
+    if (d->res.person) {
+        g.full[0] = '\0';
+        g.sector[0] = '\0';
+        g.agent[0] = '\0';
+    }
+    if (c->mention >= 0) {
+        c->res = g;
+        refresh(s, c, "group");
+        return 0;
+    }
+    c->res = g;
+    c->mention = act_add(s, c->a, c->b, c->b, &g);
+    if (c->mention < 0) return -1;
+    mention(s, c->mention)->antecedent = -1;
+    return 0;
 }
 
 /* Coordination, of/in attachment, apposition between chunks. */
@@ -440,6 +501,7 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
     }
     for (size_t k = 0; k + 1 < n; k++) {
         act_chunk *c = &ch[k], *d = &ch[k + 1];
+        if (d->a == c->b + 2 && word_is(&t[c->b + 1], "of") && group_of(s, c, d) < 0) return;
         if (d->a != c->b + 2 || c->mention < 0) continue;
         const dyad_token *mid = &t[c->b + 1];
         bool of = word_is(mid, "of");
