@@ -634,6 +634,7 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     free(ibuf);
     free(ch);
     if (rc == 0) context_country(doc, &out);
+    if (rc == 0) act_coref_propagate(doc, &out);
     if (rc == 0) rc = sort_mentions(&out);
     if (rc == 0 && out.len) {
         doc->mentions = dyad_doc_alloc(doc, out.len * sizeof *doc->mentions);
