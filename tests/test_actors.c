@@ -27,6 +27,14 @@ static const char *TEST_KB =
     "  adj          British\n"
     "country ARM    Armenia\n"
     "org IGOUNO     United Nations | UN | U.N.\n"
+    "org SLEREB     Revolutionary United Front | RUF\n"
+    "org PSEREBHMS  Hamas\n"
+    "place UGA      Gulu | Kitgum\n"
+    "place SSD      Juba\n"
+    "  SDN  -  2011-07-08\n"
+    "person Ronald Reagan | Reagan\n"
+    "  USAGOV  1981-01-20  1989-01-20\n"
+    "  USAELI  1989-01-21  2004-06-05\n"
     "person Gustavo Petro | Petro\n"
     "  COLGOV  2022-08-07  2026-08-07\n"
     "person Donald Trump | Trump\n"
@@ -280,6 +288,115 @@ static void title_takes_document_country(void **state) {
     dyad_doc_free(d);
 }
 
+/* A city or region gives its country (no sector), dated where borders moved;
+ * it also sets the story's country. */
+static void places_give_their_country(void **state) {
+    dyad_doc *d = run(*state, "Rebels/NOUN:p shelled/VERB Gulu/PROPN ./PUNCT", NULL);
+    const dyad_mention *m = find(d, "Gulu", 0);
+    code_is(m, "UGA");
+    assert_string_equal(m->how, "kb:place");
+    assert_string_equal(m->sector, "");
+    code_is(find(d, "Rebels", 0), "UGAREB");
+    dyad_doc_free(d);
+    d = run(*state, "Fighting/NOUN reached/VERB Juba/PROPN ./PUNCT", "2005-03-01");
+    code_is(find(d, "Juba", 0), "SDN");
+    dyad_doc_free(d);
+    d = run(*state, "Fighting/NOUN reached/VERB Juba/PROPN ./PUNCT", "2015-03-01");
+    code_is(find(d, "Juba", 0), "SSD");
+    dyad_doc_free(d);
+    /* "rebels in Kitgum": the sector noun takes the place's country */
+    d = run(*state, "rebels/NOUN:p in/ADP Kitgum/PROPN attacked/VERB ./PUNCT", NULL);
+    code_is(find(d, "rebels", 0), "UGAREB");
+    dyad_doc_free(d);
+}
+
+/* People of older news: the role at the document date; a title in the text
+ * picks the role of its sector ("President Reagan" after 1989). */
+static void historical_roles(void **state) {
+    dyad_doc *d = run(*state, "Reagan/PROPN spoke/VERB ./PUNCT", "1985-06-01");
+    code_is(find(d, "Reagan", 0), "USAGOV");
+    dyad_doc_free(d);
+    d = run(*state, "Reagan/PROPN spoke/VERB ./PUNCT", "1995-06-01");
+    code_is(find(d, "Reagan", 0), "USAELI");
+    dyad_doc_free(d);
+    d = run(*state, "President/PROPN Reagan/PROPN spoke/VERB ./PUNCT", "1995-06-01");
+    const dyad_mention *m = find(d, "President Reagan", 0);
+    code_is(m, "USAGOV");
+    assert_string_equal(m->how, "kb:person:title");
+    dyad_doc_free(d);
+    d = run(*state, "Reagan/PROPN spoke/VERB ./PUNCT", "2010-06-01");
+    m = find(d, "Reagan", 0);
+    code_is(m, "USA");                       /* after every role: the country */
+    assert_true(m->how && strcmp(m->how, "kb:person:out-of-role") == 0);
+    dyad_doc_free(d);
+}
+
+/* Plain sector nouns take the story's country; with no country in the
+ * story they stay uncoded. */
+static void sector_nouns_take_story_country(void **state) {
+    dyad_doc *d = run(*state, "Colombia/PROPN closed/VERB the/DET border/NOUN ./PUNCT || "
+                              "The/DET military/NOUN said/VERB protesters/NOUN:p "
+                              "threw/VERB stones/NOUN:p ./PUNCT", NULL);
+    const dyad_mention *m = find(d, "military", 0);
+    code_is(m, "COLMIL");
+    assert_string_equal(m->how, "context:story");
+    code_is(find(d, "protesters", 0), "COLOPP");
+    dyad_doc_free(d);
+    d = run(*state, "The/DET police/NOUN arrested/VERB protesters/NOUN:p ./PUNCT", NULL);
+    code_is(find(d, "police", 0), NULL);
+    code_is(find(d, "protesters", 0), NULL);
+    dyad_doc_free(d);
+}
+
+/* Coreference: a government is "it", not "he"; "its spokesman" and "their
+ * leader" belong to the antecedent; a city after "in" is not "it"; pronouns
+ * linked to sector nouns get the story's country. */
+static void coref_bodies_and_possessives(void **state) {
+    dyad_doc *d = run(*state,
+        "The/DET Colombian/ADJ government/NOUN said/VERB it/PRON would/AUX act/VERB ./PUNCT || "
+        "Its/PRON spokesman/NOUN spoke/VERB in/ADP Gulu/PROPN ./PUNCT || "
+        "It/PRON denied/VERB everything/PRON ./PUNCT", NULL);
+    const dyad_mention *it = find(d, "it", 0);
+    code_is(it, "COLGOV");
+    assert_string_equal(d->mentions[it->antecedent].text, "Colombian government");
+    const dyad_mention *sp = find(d, "spokesman", 0);
+    code_is(sp, "COLGOV");
+    assert_string_equal(sp->how, "coref:possessive");
+    code_is(find(d, "It", 0), "COLGOV");     /* not the city of Gulu */
+    dyad_doc_free(d);
+    d = run(*state,
+        "Rebels/NOUN:p attacked/VERB Kitgum/PROPN ./PUNCT || "
+        "They/PRON fled/VERB ./PUNCT || "
+        "Their/PRON leader/NOUN spoke/VERB ./PUNCT", NULL);
+    code_is(find(d, "They", 0), "UGAREB");
+    const dyad_mention *l = find(d, "leader", 0);
+    code_is(l, "UGAREB");                    /* a rebel leader, not the government */
+    dyad_doc_free(d);
+}
+
+/* Group and part nouns stand for their actor. */
+static void group_nouns(void **state) {
+    dyad_doc *d = run(*state, "Members/NOUN:p of/ADP the/DET RUF/PROPN attacked/VERB "
+                              "./PUNCT", NULL);
+    const dyad_mention *m = find(d, "Members", 0);
+    code_is(m, "SLEREB");
+    assert_string_equal(m->how, "group");
+    dyad_doc_free(d);
+    d = run(*state, "Hamas/PROPN 's/PART supporters/NOUN:p marched/VERB ./PUNCT", NULL);
+    m = find(d, "Hamas's supporters", 0);
+    code_is(m, "PSEREBHMS");
+    assert_string_equal(m->how, "possessive:group");
+    dyad_doc_free(d);
+    /* an organisation's sector noun keeps the organisation's code */
+    d = run(*state, "Hamas/PROPN 's/PART leaders/NOUN:p met/VERB ./PUNCT", NULL);
+    code_is(find(d, "Hamas's leaders", 0), "PSEREBHMS");
+    dyad_doc_free(d);
+    /* a person's supporters: the person's country */
+    d = run(*state, "Supporters/NOUN:p of/ADP Petro/PROPN marched/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "Supporters", 0), "COL");
+    dyad_doc_free(d);
+}
+
 static void acronym_case(void **state) {
     dyad_doc *d = run(*state, "The/DET UN/PROPN told/VERB us/PRON ./PUNCT", NULL);
     code_is(find(d, "UN", 0), "IGOUNO");
@@ -486,6 +603,11 @@ int main(void) {
         cmocka_unit_test(of_phrase_and_unknown),
         cmocka_unit_test(org_with_sector),
         cmocka_unit_test(title_takes_document_country),
+        cmocka_unit_test(places_give_their_country),
+        cmocka_unit_test(historical_roles),
+        cmocka_unit_test(sector_nouns_take_story_country),
+        cmocka_unit_test(coref_bodies_and_possessives),
+        cmocka_unit_test(group_nouns),
         cmocka_unit_test(acronym_case),
         cmocka_unit_test(pronouns_and_descriptions),
         cmocka_unit_test(the_president_and_both),
