@@ -397,6 +397,22 @@ static void group_nouns(void **state) {
     dyad_doc_free(d);
 }
 
+/* An unnamed NGO is NGO, not the story's country; a sector word that only
+ * modifies a thing ("military equipment") is no actor; "deputy minister" is
+ * a minister, not a legislator. */
+static void ngo_things_and_deputies(void **state) {
+    dyad_doc *d = run(*state, "Colombia/PROPN received/VERB military/ADJ equipment/NOUN "
+                              "./PUNCT || A/DET human/ADJ rights/NOUN group/NOUN "
+                              "protested/VERB ./PUNCT || The/DET deputy/NOUN minister/NOUN "
+                              "resigned/VERB ./PUNCT", NULL);
+    code_is(find(d, "human rights group", 0), "NGO");
+    for (size_t i = 0; i < d->nmentions; i++)
+        assert_true(strstr(d->mentions[i].text, "equipment") == NULL);
+    const dyad_mention *m = find(d, "deputy minister", 0);
+    code_is(m, "COLGOV");
+    dyad_doc_free(d);
+}
+
 static void acronym_case(void **state) {
     dyad_doc *d = run(*state, "The/DET UN/PROPN told/VERB us/PRON ./PUNCT", NULL);
     code_is(find(d, "UN", 0), "IGOUNO");
@@ -608,6 +624,7 @@ int main(void) {
         cmocka_unit_test(sector_nouns_take_story_country),
         cmocka_unit_test(coref_bodies_and_possessives),
         cmocka_unit_test(group_nouns),
+        cmocka_unit_test(ngo_things_and_deputies),
         cmocka_unit_test(acronym_case),
         cmocka_unit_test(pronouns_and_descriptions),
         cmocka_unit_test(the_president_and_both),

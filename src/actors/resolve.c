@@ -123,6 +123,42 @@ static void find_hits(const dyad_kb *kb, const dyad_token *tok, size_t n,
     }
 }
 
+/* Nouns for a group or part of an actor: "members of the RUF", "Hamas's
+ * supporters", "the PKK's military wing" stand for the actor itself. */
+static const char *const GROUP_NOUNS[] = {
+    "member", "members", "supporter", "supporters", "follower", "followers",
+    "loyalist", "loyalists", "fighter", "fighters", "partisan", "partisans",
+    "sympathizer", "sympathizers", "sympathiser", "sympathisers", "operative",
+    "operatives", "cadre", "cadres", "ranks", "wing", "faction", "factions",
+    "elements", "unit", "units", "representative", "representatives", "delegate",
+    "delegates", NULL};
+
+static bool group_head(const act_sent *s, size_t b) {
+    return word_in(s->tok[b].form, GROUP_NOUNS);
+}
+
+/* Heads that make a phrase a thing, not an actor, whatever sector word
+ * modifies them ("military equipment", "police station", "army bases"). */
+static const char *const THING_HEADS[] = {
+    "equipment", "weapon", "weapons", "aid", "exercise", "exercises", "operation",
+    "operations", "base", "bases", "station", "stations", "post", "posts", "policy",
+    "policies", "budget", "spending", "plan", "plans", "supplies", "assistance",
+    "cooperation", "ties", "relations", "presence", "intervention", "hardware",
+    "installation", "installations", "facility", "facilities", "stronghold",
+    "strongholds", "positions", "headquarters", "barracks", "uniform", "uniforms",
+    "reform", "reforms", "talks", "offensive", NULL};
+
+/* "military equipment", "police station", "government policy": a sector
+ * word that only modifies a thing is not an actor; the sector is dropped (a
+ * country named in the phrase stays: "Iraqi army bases" is still about
+ * Iraq).  A closed list of heads: tagger errors make an open rule risky. */
+static void drop_modifier_sector(const act_sent *s, size_t b, act_res *r) {
+    if (!r->sector[0] || r->full[0] || r->person || s->cover[b] >= 0) return;
+    if (!word_in(s->tok[b].form, THING_HEADS)) return;
+    r->sector[0] = '\0';
+    r->agent[0] = '\0';
+}
+
 /* The sector of a title noun inside a KB name of len words starting at
  * token i ("President Bush", "Bush administration"), into out ("" if none). */
 static void title_in_name(const act_sent *s, size_t i, size_t len, char out[4]) {
@@ -237,6 +273,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             if (!r->sector[0]) memcpy(r->sector, "CVL", 4);
         }
     apply_title(s, r);
+    drop_modifier_sector(s, b, r);
     /* "NATO-member Norway": a country heading the phrase wins over an
      * organisation that only modifies it */
     int hh = s->cover[b];
@@ -266,11 +303,18 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     }
 }
 
+/* An agent code that is an actor without a country ("a human rights
+ * group" -> NGO): non-governmental and intergovernmental bodies. */
+static bool transnational(const char *agent) {
+    return strncmp(agent, "NGO", 3) == 0 || strncmp(agent, "IGO", 3) == 0;
+}
+
 /* The code string of a resolution (arena), or NULL. */
 static const char *res_code(dyad_doc *doc, const act_res *r) {
     char buf[64];
     if (r->full[0]) snprintf(buf, sizeof buf, "%s", r->full);
     else if (r->country[0]) snprintf(buf, sizeof buf, "%s%s", r->country, r->agent[0] ? r->agent : r->sector);
+    else if (transnational(r->agent)) snprintf(buf, sizeof buf, "%s", r->agent);
     else return NULL;
     return dyad_doc_strndup(doc, buf, strlen(buf));
 }
@@ -303,6 +347,7 @@ int act_add(act_sent *s, size_t a, size_t b, size_t head, const act_res *r) {
     m.text = dyad_doc_strndup(doc, doc->text + m.start, m.end - m.start);
     m.code = res_code(doc, r);
     memcpy(m.country, r->country, 4);
+    if (!m.country[0] && m.code && transnational(m.code)) memcpy(m.country, m.code, 3);
     memcpy(m.sector, r->sector, 4);
     m.how = r->how ? r->how : r->country[0] ? "kb" : r->sector[0] ? "sector" : "unknown";
     if (!r->full[0] && !r->country[0] && r->sector[0])
@@ -361,20 +406,6 @@ static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
 
 static const char *const PLACE_PREPS[] = {
     "in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across", NULL};
-
-/* Nouns for a group or part of an actor: "members of the RUF", "Hamas's
- * supporters", "the PKK's military wing" stand for the actor itself. */
-static const char *const GROUP_NOUNS[] = {
-    "member", "members", "supporter", "supporters", "follower", "followers",
-    "loyalist", "loyalists", "fighter", "fighters", "partisan", "partisans",
-    "sympathizer", "sympathizers", "sympathiser", "sympathisers", "operative",
-    "operatives", "cadre", "cadres", "ranks", "wing", "faction", "factions",
-    "elements", "unit", "units", "representative", "representatives", "delegate",
-    "delegates", NULL};
-
-static bool group_head(const act_sent *s, size_t b) {
-    return word_in(s->tok[b].form, GROUP_NOUNS);
-}
 
 /* The resolution of "P's R" where R has no country of its own: a sector
  * noun takes the possessor's country ("Colombia's president" -> COLGOV)
