@@ -369,6 +369,18 @@ static void coref_bodies_and_possessives(void **state) {
         "They/PRON fled/VERB ./PUNCT || "
         "Their/PRON leader/NOUN spoke/VERB ./PUNCT", NULL);
     code_is(find(d, "They", 0), "UGAREB");
+    dyad_doc_free(d);
+    d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
+                    "Both/DET countries/NOUN:p agreed/VERB ./PUNCT", NULL);
+    const dyad_mention *c0 = find(d, "countries", 0), *c1 = find(d, "countries", 1);
+    assert_string_equal(c0->how, "coref:both");
+    assert_true(c0->code && c1->code && strcmp(c0->code, c1->code) != 0);
+    assert_int_equal(c0->head, c1->head);
+    dyad_doc_free(d);
+    d = run(*state,
+        "Rebels/NOUN:p attacked/VERB Kitgum/PROPN ./PUNCT || "
+        "They/PRON fled/VERB ./PUNCT || "
+        "Their/PRON leader/NOUN spoke/VERB ./PUNCT", NULL);
     const dyad_mention *l = find(d, "leader", 0);
     code_is(l, "UGAREB");                    /* a rebel leader, not the government */
     dyad_doc_free(d);

@@ -254,8 +254,28 @@ static int description(act_sent *s, int mi) {
     return 0;
 }
 
+/* "both countries", "the two nations": two mentions, one per country. */
+static int two_countries(act_sent *s) {
+    for (size_t i = 1; i < s->n; i++) {
+        if (dyad_strcasecmp_ascii(s->tok[i].form, "countries") != 0 &&
+            dyad_strcasecmp_ascii(s->tok[i].form, "nations") != 0)
+            continue;
+        if (!starts_with_two(s, (uint32_t)i)) continue;
+        act_res r = {0};
+        r.how = "description";
+        r.plural = true;
+        int mi = act_add(s, i, i, i, &r);
+        if (mi < 0) return -1;
+        s->out->items[mi].code = NULL;
+        if (both(s, mi) < 0) return -1;
+        if (!s->out->items[mi].code) s->out->items[mi].how = "description:unresolved";
+    }
+    return 0;
+}
+
 /* "the country", "the nation": not sector nouns, so found here. */
 static int country_nouns(act_sent *s) {
+    if (two_countries(s) < 0) return -1;
     for (size_t i = 1; i < s->n; i++) {
         if (dyad_strcasecmp_ascii(s->tok[i - 1].form, "the") != 0) continue;
         if (dyad_strcasecmp_ascii(s->tok[i].form, "country") != 0 &&
