@@ -20,6 +20,7 @@
 #include "actors/actors.h"
 
 #include <ctype.h>
+#include <strings.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <time.h>
@@ -173,16 +174,72 @@ static bool is_acronym(const char *w) {
     return up >= 2 && up <= 6;
 }
 
+/* Prefixes the tokenizer keeps joined to a hyphenated word (src/tokens.c:
+ * "anti-war", "Vice-President"); every other hyphen between letters is a
+ * token of its own ("Guinea - Bissau", "al - Shabab"). */
+static const char *const HYPHEN_PREFIXES[] = {
+    "anti", "co", "counter", "cross", "de", "e", "ex", "extra", "inter", "intra",
+    "mid", "multi", "neo", "non", "over", "post", "pre", "pro", "re", "semi",
+    "sub", "super", "trans", "ultra", "un", "under", "vice", "x",
+};
+
+static bool split_hyphen_at(const char *w, size_t i, size_t len) {
+    if (w[i] != '-' || i == 0 || i + 1 >= len) return false;
+    bool dl = w[i - 1] >= '0' && w[i - 1] <= '9', dr = w[i + 1] >= '0' && w[i + 1] <= '9';
+    if (dl && dr) return false;                           /* 2026-02-03 */
+    unsigned char nx = (unsigned char)w[i + 1];
+    bool letter = (nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z') || nx >= 0x80;
+    if (!letter) return true;
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(HYPHEN_PREFIXES); k++)
+        if (strlen(HYPHEN_PREFIXES[k]) == i && strncasecmp(HYPHEN_PREFIXES[k], w, i) == 0)
+            return false;                                  /* anti-war */
+    return true;
+}
+
+/* The words of a name being split: output buffer and word pointers. */
+typedef struct name_words {
+    char *buf;
+    size_t size, used;
+    char **w;
+    size_t n, max;
+} name_words;
+
+static bool push_word(name_words *nw, const char *s, size_t len) {
+    if (nw->n >= nw->max || nw->used + len + 1 > nw->size) return false;
+    memcpy(nw->buf + nw->used, s, len);
+    nw->buf[nw->used + len] = '\0';
+    nw->w[nw->n++] = nw->buf + nw->used;
+    nw->used += len + 1;
+    return true;
+}
+
+/* One blank-separated word: hyphens and a trailing possessive split off. */
+static bool push_split_word(name_words *nw, const char *start, size_t len) {
+    size_t poss = len;                    /* where a trailing possessive starts */
+    if (len > 2 && start[len - 2] == '\'' && (start[len - 1] == 's' || start[len - 1] == 'S'))
+        poss = len - 2;
+    else if (len > 1 && start[len - 1] == '\'')
+        poss = len - 1;
+    size_t from = 0;
+    for (size_t i = 0; i < poss; i++) {
+        if (!split_hyphen_at(start, i, poss)) continue;
+        if (!push_word(nw, start + from, i - from) || !push_word(nw, "-", 1)) return false;
+        from = i + 1;
+    }
+    if (!push_word(nw, start + from, poss - from)) return false;
+    return poss == len || push_word(nw, start + poss, len - poss);
+}
+
 /* Splits a name into words like the tokenizer does ("Colombia's" ->
- * "Colombia" "'s"); the words are written NUL-terminated into buf (size
- * bytes, owned by the caller) and pointed to by w.  The name itself is not
- * modified, so a possessive inside it ("People's Republic") never runs
- * over the next word.  Returns the count (words that do not fit in buf or
- * beyond max are dropped). */
+ * "Colombia" "'s", "Guinea-Bissau" -> "Guinea" "-" "Bissau"); the words are
+ * written NUL-terminated into buf (size bytes, owned by the caller) and
+ * pointed to by w.  The name itself is not modified, so a possessive inside
+ * it ("People's Republic") never runs over the next word.  Returns the
+ * count; a name too long for buf or max words is cut at a word boundary. */
 static size_t split_name(const char *s, char *buf, size_t size, char **w, size_t max) {
-    size_t n = 0, used = 0;
+    name_words nw = {buf, size, 0, w, 0, max};
     const char *p = s;
-    while (*p && n < max) {
+    while (*p) {
         while (*p == ' ' || *p == '_' || *p == '\t') p++;
         if (!*p) break;
         const char *start = p;
@@ -190,26 +247,15 @@ static size_t split_name(const char *s, char *buf, size_t size, char **w, size_t
         const char *end = p;
         while (start < end && (*start == '(' || *start == '"')) start++;
         while (end > start && (end[-1] == ')' || end[-1] == ',' || end[-1] == '"')) end--;
-        size_t len = (size_t)(end - start);
-        if (!len) continue;
-        size_t poss = len;                /* where a trailing possessive starts */
-        if (len > 2 && end[-2] == '\'' && (end[-1] == 's' || end[-1] == 'S')) poss = len - 2;
-        else if (len > 1 && end[-1] == '\'') poss = len - 1;
-        size_t parts = poss < len && n + 1 < max ? 2 : 1;
-        if (parts == 1) poss = len;
-        if (used + len + parts > size) break;
-        memcpy(buf + used, start, poss);
-        buf[used + poss] = '\0';
-        w[n++] = buf + used;
-        used += poss + 1;
-        if (parts == 2) {
-            memcpy(buf + used, start + poss, len - poss);
-            buf[used + len - poss] = '\0';
-            w[n++] = buf + used;
-            used += len - poss + 1;
+        if (end == start) continue;
+        size_t keep = nw.n, used = nw.used;
+        if (!push_split_word(&nw, start, (size_t)(end - start))) {
+            nw.n = keep;                  /* a word that does not fit: drop it whole */
+            nw.used = used;
+            break;
         }
     }
-    return n;
+    return nw.n;
 }
 
 /* Adds one name for entry; exact_case: the source writes case (dyad files). */

@@ -245,6 +245,10 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
                 r->how = e->kind == KB_PERSON ? "kb:person" : "kb:org";
                 r->person = e->kind == KB_PERSON;
                 memcpy(r->full_sector, c.sector, 4);
+                /* "Security Council", "UN peacekeepers": an organisation whose
+                 * code has no sector shows the sector its name says */
+                if (e->kind == KB_ORG && !c.sector[0])
+                    title_in_name(s, i, (size_t)s->hit_len[i], r->name_title);
             }
             break;
         case KB_PLACE:
@@ -294,6 +298,8 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
         memcpy(r->country, r->full, 3);
         r->country[3] = '\0';
         if (r->full_sector[0]) memcpy(r->sector, r->full_sector, 4);
+        else if (!r->sector[0] && !r->person && r->name_title[0])
+            memcpy(r->sector, r->name_title, 4);
         else if (r->agent[0] && !r->person) {
             /* an organisation plus a sector noun: "Arab League Secretary General" */
             char joined[sizeof r->full];
