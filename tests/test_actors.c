@@ -324,6 +324,11 @@ static void historical_roles(void **state) {
     code_is(m, "USAGOV");
     assert_string_equal(m->how, "kb:person:title");
     dyad_doc_free(d);
+    /* "former" in the phrase: the text says the role is over */
+    d = run(*state, "former/ADJ American/ADJ president/NOUN Reagan/PROPN spoke/VERB ./PUNCT",
+            "1995-06-01");
+    code_is(find_sub(d, "Reagan"), "USAELI");
+    dyad_doc_free(d);
     d = run(*state, "Reagan/PROPN spoke/VERB ./PUNCT", "2010-06-01");
     m = find(d, "Reagan", 0);
     code_is(m, "USA");                       /* after every role: the country */

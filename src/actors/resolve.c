@@ -130,8 +130,7 @@ static const char *const GROUP_NOUNS[] = {
     "loyalist", "loyalists", "fighter", "fighters", "partisan", "partisans",
     "sympathizer", "sympathizers", "sympathiser", "sympathisers", "operative",
     "operatives", "cadre", "cadres", "ranks", "wing", "faction", "factions",
-    "elements", "unit", "units", "representative", "representatives", "delegate",
-    "delegates", NULL};
+    "elements", "unit", "units", NULL};
 
 static bool group_head(const act_sent *s, size_t b) {
     return word_in(s->tok[b].form, GROUP_NOUNS);
@@ -146,7 +145,7 @@ static const char *const THING_HEADS[] = {
     "cooperation", "ties", "relations", "presence", "intervention", "hardware",
     "installation", "installations", "facility", "facilities", "stronghold",
     "strongholds", "positions", "headquarters", "barracks", "uniform", "uniforms",
-    "reform", "reforms", "talks", "offensive", NULL};
+    "reform", "reforms", "talks", "offensive", "security", NULL};
 
 /* "military equipment", "police station", "government policy": a sector
  * word that only modifies a thing is not an actor; the sector is dropped (a
@@ -181,8 +180,14 @@ static void title_in_name(const act_sent *s, size_t i, size_t len, char out[4]) 
  * story dated after his term is the government, not an ex-president, and a
  * person outside every role takes the role of the title's sector nearest in
  * time.  "former President Reagan" keeps ELI (the title is ELI). */
-static void apply_title(const act_sent *s, act_res *r) {
+static const char *const FORMER_WORDS[] = {
+    "former", "ex", "ousted", "deposed", "exiled", "late", "then", "onetime", NULL};
+
+static void apply_title(const act_sent *s, size_t a, size_t b, act_res *r) {
     if (r->person_entry < 0) return;
+    /* "former Syrian president X": the text says the role is over */
+    for (size_t i = a > 0 ? a - 1 : a; i <= b; i++)
+        if (word_in(s->tok[i].form, FORMER_WORDS)) return;
     const char *t = r->sector[0] ? r->sector : r->name_title;
     if (!t[0]) return;
     bool out = !r->full[0];
@@ -276,7 +281,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             r->place = false;
             if (!r->sector[0]) memcpy(r->sector, "CVL", 4);
         }
-    apply_title(s, r);
+    apply_title(s, a, b, r);
     drop_modifier_sector(s, b, r);
     /* "NATO-member Norway": a country heading the phrase wins over an
      * organisation that only modifies it */
