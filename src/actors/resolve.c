@@ -265,6 +265,15 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
         case KB_COUNTRY: case KB_ADJ: case KB_SEAT:
             if (!r->country[0]) memcpy(r->country, c.country, 4);
             if (e->kind == KB_SEAT && !seat_sector[0]) memcpy(seat_sector, c.sector, 4);
+            /* "Pentagon officials", "FBI agents": an institution (a seat that
+             * is not the government's) gives the sector like a leftmost
+             * sector noun; a capital ("Baghdad residents") does not */
+            if (e->kind == KB_SEAT && c.sector[0] && strcmp(c.sector, "GOV") != 0 &&
+                !r->sector[0]) {
+                memcpy(r->sector, c.sector, 4);
+                r->agent[0] = '\0';
+                r->sector_adj = false;
+            }
             if (!r->how) r->how = e->kind == KB_COUNTRY ? "kb:country"
                                 : e->kind == KB_ADJ ? "kb:adj" : "kb:seat";
             if (i == b && e->kind == KB_ADJ) r->demonym_head = true;
