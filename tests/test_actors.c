@@ -391,6 +391,19 @@ static void coref_bodies_and_possessives(void **state) {
     dyad_doc_free(d);
 }
 
+/* "the leaders of the opposition", "a spokesman for the rebels": the group
+ * gets the story's country at the end; its leader or spokesman takes the
+ * group's code, not the government's. */
+static void of_a_pending_group(void **state) {
+    dyad_doc *d = run(*state, "Colombia/PROPN closed/VERB the/DET border/NOUN ./PUNCT || "
+                              "A/DET spokesman/NOUN for/ADP the/DET rebels/NOUN:p "
+                              "spoke/VERB ./PUNCT", NULL);
+    const dyad_mention *m = find(d, "spokesman", 0);
+    code_is(m, "COLREB");
+    assert_string_equal(m->how, "nmod");
+    dyad_doc_free(d);
+}
+
 /* Group and part nouns stand for their actor. */
 static void group_nouns(void **state) {
     dyad_doc *d = run(*state, "Members/NOUN:p of/ADP the/DET RUF/PROPN attacked/VERB "
@@ -641,6 +654,7 @@ int main(void) {
         cmocka_unit_test(sector_nouns_take_story_country),
         cmocka_unit_test(coref_bodies_and_possessives),
         cmocka_unit_test(group_nouns),
+        cmocka_unit_test(of_a_pending_group),
         cmocka_unit_test(ngo_things_and_deputies),
         cmocka_unit_test(acronym_case),
         cmocka_unit_test(pronouns_and_descriptions),

@@ -302,7 +302,7 @@ static bool possessive_pronoun(const dyad_token *t) {
 
 /* Sectors of groups outside the state: their "leader" or "spokesman" (GOV
  * nouns) speaks for the group, not for a government. */
-static bool nonstate_sector(const char *sec) {
+bool act_nonstate_sector(const char *sec) {
     static const char *const NS[] = {"REB", "INS", "OPP", "PTY", "UAF", "CRM", "SEP", "RAD"};
     for (size_t i = 0; i < DYAD_ARRAY_LEN(NS); i++)
         if (strcmp(sec, NS[i]) == 0) return true;
@@ -316,7 +316,7 @@ static bool nonstate_sector(const char *sec) {
 static const char *belongs_code(dyad_doc *doc, const dyad_mention *a, const char *sector) {
     if (!a->code) return NULL;
     if (!sector[0] || !strcmp(sector, a->sector) || !strcmp(a->how, "kb:org") ||
-        !a->country[0] || (!strcmp(sector, "GOV") && nonstate_sector(a->sector)))
+        !a->country[0] || (!strcmp(sector, "GOV") && act_nonstate_sector(a->sector)))
         return a->code;
     char buf[16];
     snprintf(buf, sizeof buf, "%.3s%s", a->country, sector);
@@ -368,6 +368,7 @@ static bool propagate_one(dyad_doc *doc, act_mentions *o, size_t i) {
     m->code = belongs_code(doc, a, m->sector);
     if (!m->sector[0] || strcmp(m->code, a->code) == 0) memcpy(m->sector, a->sector, 4);
     memcpy(m->country, a->country, 4);
+    if (!strcmp(m->how, "nmod:pending")) m->how = "nmod";
     return true;
 }
 

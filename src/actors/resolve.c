@@ -556,13 +556,30 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
         if (d->a != c->b + 2 || c->mention < 0) continue;
         const dyad_token *mid = &t[c->b + 1];
         bool of = word_is(mid, "of");
-        if ((of || ((word_is(mid, "in") || word_is(mid, "from")) && !c->res.unknown)) &&
-            c->res.sector[0] && !c->res.country[0] && !c->res.full[0] && d->res.country[0]) {
+        /* "a spokesman for the rebels", "an envoy for the UN" */
+        bool for_ = word_is(mid, "for") && !c->res.plural && !strcmp(c->res.sector, "GOV");
+        bool bare = c->res.sector[0] && !c->res.country[0] && !c->res.full[0];
+        if ((of || for_ || ((word_is(mid, "in") || word_is(mid, "from")) && !c->res.unknown)) &&
+            bare && d->res.country[0]) {
             memcpy(c->res.country, d->res.country, 4);
-            /* "the leader of ISIS": the organisation's code */
+            /* "the leader of ISIS": the organisation's code; "the leaders of
+             * the Kurdish rebels": the group's */
             if (d->res.full[0] && !d->res.person)
                 memcpy(c->res.full, d->res.full, sizeof c->res.full);
+            else if (!strcmp(c->res.sector, "GOV") && act_nonstate_sector(d->res.sector))
+                snprintf(c->res.full, sizeof c->res.full, "%s%s", d->res.country,
+                         d->res.agent[0] ? d->res.agent : d->res.sector);
             refresh(s, c, "nmod");
+            continue;
+        }
+        /* "the leaders of the opposition", "a spokesman for the rebels": the
+         * group gets the story's country only at the end of the document;
+         * the link is kept and the code copied then (coref.c) */
+        if ((of || for_) && bare && d->mention >= 0 && !d->res.country[0] &&
+            !d->res.full[0] && d->res.sector[0]) {
+            dyad_mention *mc = mention(s, c->mention);
+            mc->antecedent = d->mention;
+            mc->how = "nmod:pending";
             continue;
         }
         if (strcmp(mid->form, ",") == 0 && d->mention >= 0 &&

@@ -53,6 +53,9 @@ int act_date_of(dyad_ctx *ctx, const dyad_doc *doc);
 /* Links pronouns and definite descriptions of sentence s (its mentions
  * start at index first of s->out) to earlier mentions.  0 or -1. */
 int act_coref_sentence(act_sent *s, size_t first);
+/* Sectors of groups outside the state (REB, INS, OPP, PTY ...): their
+ * leader or spokesman speaks for the group, not for a government. */
+bool act_nonstate_sector(const char *sector);
 /* After the story's country is given to pending sector nouns: mentions
  * linked to them (pronouns, "its spokesman") copy the code they now have.
  * Works on the mentions in creation order (before sorting). */
