@@ -90,7 +90,7 @@ static int teardown(void **state) {
  * Sentences are separated by " || "; ":p" marks Number=Plur. */
 static bool glued(const char *next) {
     return next && (strncmp(next, "'s/", 3) == 0 || strncmp(next, ",/", 2) == 0 ||
-                    strncmp(next, "./", 2) == 0);
+                    strncmp(next, "./", 2) == 0 || strncmp(next, "-/", 2) == 0);
 }
 
 static dyad_doc *mk(const char *spec, const char *date) {
@@ -111,7 +111,7 @@ static dyad_doc *mk(const char *spec, const char *date) {
         if (colon) { *colon = '\0'; feat = "Number=Plur"; }
         const char *next = i + 1 < n ? w[i + 1] : NULL;
         dyad_buf_printf(&b, "%d\t%s\t_\t%s\t_\t%s\t_\t_\t_\t%s\n", id++, w[i], upos, feat,
-                        glued(next) ? "SpaceAfter=No" : "_");
+                        glued(next) || strcmp(w[i], "-") == 0 ? "SpaceAfter=No" : "_");
     }
     dyad_buf_puts(&b, "\n");
     dyad_error err = {0};
@@ -404,6 +404,15 @@ static void of_a_pending_group(void **state) {
     dyad_doc_free(d);
 }
 
+/* "Vietnamese-led forces": a country-led phrase is the leader's; "-backed"
+ * is not. */
+static void led_and_backed(void **state) {
+    dyad_doc *d = run(*state, "Colombian/ADJ -/PUNCT led/VERB forces/NOUN:p attacked/VERB "
+                              "./PUNCT", NULL);
+    code_is(find_sub(d, "forces"), "COLMIL");
+    dyad_doc_free(d);
+}
+
 /* Group and part nouns stand for their actor. */
 static void group_nouns(void **state) {
     dyad_doc *d = run(*state, "Members/NOUN:p of/ADP the/DET RUF/PROPN attacked/VERB "
@@ -655,6 +664,7 @@ int main(void) {
         cmocka_unit_test(coref_bodies_and_possessives),
         cmocka_unit_test(group_nouns),
         cmocka_unit_test(of_a_pending_group),
+        cmocka_unit_test(led_and_backed),
         cmocka_unit_test(ngo_things_and_deputies),
         cmocka_unit_test(acronym_case),
         cmocka_unit_test(pronouns_and_descriptions),

@@ -382,6 +382,10 @@ static bool word_is(const dyad_token *t, const char *w) {
     return dyad_strcasecmp_ascii(t->form, w) == 0;
 }
 
+/* Participles after a hyphen that keep a country's or a group's phrase
+ * going ("Saudi-led coalition"); "-backed" does not (the backed are others). */
+static const char *const LED_WORDS[] = {"led", "based", "run", "controlled", "dominated", NULL};
+
 /* Chunks the sentence into noun phrases. */
 static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
     size_t n = 0;
@@ -398,6 +402,14 @@ static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
             if (!h && strcmp(t[i].form, "-") == 0 && i + 1 < s->n && !t[i - 1].space_after &&
                 !t[i].space_after && nominal(&t[i + 1], s->cover[i + 1] >= 0)) {
                 i++;
+                continue;
+            }
+            /* "Vietnamese-led forces", "NATO-led troops", "a Trinidad-based
+             * group": the phrase is the leader's or the base's */
+            if (!h && strcmp(t[i].form, "-") == 0 && i + 2 < s->n && !t[i - 1].space_after &&
+                !t[i].space_after && word_in(t[i + 1].form, LED_WORDS) &&
+                nominal(&t[i + 2], s->cover[i + 2] >= 0)) {
+                i += 2;
                 continue;
             }
             if (!h && i + 2 < s->n && word_in(t[i].form, NAME_PARTICLES) &&
