@@ -450,6 +450,13 @@ static void ngo_things_and_deputies(void **state) {
     const dyad_mention *m = find(d, "deputy minister", 0);
     code_is(m, "COLGOV");
     dyad_doc_free(d);
+    /* a former official is an elite; "by force" is no armed force */
+    d = run(*state, "Colombia/PROPN said/VERB a/DET former/ADJ leader/NOUN took/VERB power/NOUN "
+                    "by/ADP force/NOUN ./PUNCT", NULL);
+    code_is(find(d, "former leader", 0), "COLELI");
+    for (size_t i = 0; i < d->nmentions; i++)
+        assert_true(strcmp(d->mentions[i].text, "force") != 0 || !d->mentions[i].code);
+    dyad_doc_free(d);
 }
 
 static void acronym_case(void **state) {

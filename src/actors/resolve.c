@@ -145,17 +145,40 @@ static const char *const THING_HEADS[] = {
     "cooperation", "ties", "relations", "presence", "intervention", "hardware",
     "installation", "installations", "facility", "facilities", "stronghold",
     "strongholds", "positions", "headquarters", "barracks", "uniform", "uniforms",
-    "reform", "reforms", "talks", "offensive", "security", NULL};
+    "reform", "reforms", "talks", "offensive", "security", "freedom", "freedoms",
+    "platform", "platforms", "trial", "trials", "law", "laws", "bill", "system",
+    "systems", "semester", "election", "elections", "campaign", "vote", NULL};
 
 /* "military equipment", "police station", "government policy": a sector
  * word that only modifies a thing is not an actor; the sector is dropped (a
  * country named in the phrase stays: "Iraqi army bases" is still about
  * Iraq).  A closed list of heads: tagger errors make an open rule risky. */
-static void drop_modifier_sector(const act_sent *s, size_t b, act_res *r) {
+static void drop_modifier_sector(const act_sent *s, size_t a, size_t b, act_res *r) {
+    /* "by force", "the use of force": the bare noun is no armed force */
+    if (a == b && !strcmp(r->sector, "MIL") && dyad_strcasecmp_ascii(s->tok[b].form, "force") == 0) {
+        r->sector[0] = '\0';
+        r->agent[0] = '\0';
+        return;
+    }
     if (!r->sector[0] || r->full[0] || r->person || s->cover[b] >= 0) return;
     if (!word_in(s->tok[b].form, THING_HEADS)) return;
     r->sector[0] = '\0';
     r->agent[0] = '\0';
+}
+
+static const char *const FORMER_WORDS[] = {
+    "former", "ex", "ousted", "deposed", "exiled", "late", "then", "onetime", NULL};
+
+/* "former leader", "ex-officials" (no known person): a former official is
+ * an elite (ELI), not the government. */
+static void former_official(const act_sent *s, size_t a, size_t b, act_res *r) {
+    if (r->person || r->full[0] || strcmp(r->sector, "GOV") != 0) return;
+    for (size_t i = a > 0 ? a - 1 : a; i <= b; i++)
+        if (word_in(s->tok[i].form, FORMER_WORDS)) {
+            memcpy(r->sector, "ELI", 4);
+            r->agent[0] = '\0';
+            return;
+        }
 }
 
 /* The sector of a title noun inside a KB name of len words starting at
@@ -180,9 +203,6 @@ static void title_in_name(const act_sent *s, size_t i, size_t len, char out[4]) 
  * story dated after his term is the government, not an ex-president, and a
  * person outside every role takes the role of the title's sector nearest in
  * time.  "former President Reagan" keeps ELI (the title is ELI). */
-static const char *const FORMER_WORDS[] = {
-    "former", "ex", "ousted", "deposed", "exiled", "late", "then", "onetime", NULL};
-
 static void apply_title(const act_sent *s, size_t a, size_t b, act_res *r) {
     if (r->person_entry < 0) return;
     /* "former Syrian president X": the text says the role is over */
@@ -291,7 +311,8 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             if (!r->sector[0]) memcpy(r->sector, "CVL", 4);
         }
     apply_title(s, a, b, r);
-    drop_modifier_sector(s, b, r);
+    drop_modifier_sector(s, a, b, r);
+    former_official(s, a, b, r);
     /* "NATO-member Norway": a country heading the phrase wins over an
      * organisation that only modifies it */
     int hh = s->cover[b];
