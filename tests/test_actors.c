@@ -35,6 +35,9 @@ static const char *TEST_KB =
     "person Ronald Reagan | Reagan\n"
     "  USAGOV  1981-01-20  1989-01-20\n"
     "  USAELI  1989-01-21  2004-06-05\n"
+    "person Ana Quimera | Quimera\n"
+    "  COLOPP  2010-01-01  2019-12-31\n"
+    "  COLGOV  2020-01-01  -\n"
     "person Gustavo Petro | Petro\n"
     "  COLGOV  2022-08-07  2026-08-07\n"
     "person Donald Trump | Trump\n"
@@ -328,6 +331,13 @@ static void historical_roles(void **state) {
     d = run(*state, "former/ADJ American/ADJ president/NOUN Reagan/PROPN spoke/VERB ./PUNCT",
             "1995-06-01");
     code_is(find_sub(d, "Reagan"), "USAELI");
+    dyad_doc_free(d);
+    /* an office named outright beats another current role; a vague title does not */
+    d = run(*state, "President/PROPN Quimera/PROPN spoke/VERB ./PUNCT", "2015-06-01");
+    code_is(find(d, "President Quimera", 0), "COLGOV");
+    dyad_doc_free(d);
+    d = run(*state, "the/DET leader/NOUN Quimera/PROPN spoke/VERB ./PUNCT", "2015-06-01");
+    code_is(find_sub(d, "Quimera"), "COLOPP");
     dyad_doc_free(d);
     d = run(*state, "Reagan/PROPN spoke/VERB ./PUNCT", "2010-06-01");
     m = find(d, "Reagan", 0);

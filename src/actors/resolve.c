@@ -203,6 +203,23 @@ static void title_in_name(const act_sent *s, size_t i, size_t len, char out[4]) 
  * story dated after his term is the government, not an ex-president, and a
  * person outside every role takes the role of the title's sector nearest in
  * time.  "former President Reagan" keeps ELI (the title is ELI). */
+static bool word_is(const dyad_token *t, const char *w) {
+    return dyad_strcasecmp_ascii(t->form, w) == 0;
+}
+
+/* Titles that name an office outright, not a vague "leader" or "official". */
+static const char *const OFFICE_WORDS[] = {
+    "president", "premier", "chancellor", "king", "queen", "emir", "sultan", NULL};
+
+static bool names_office(const act_sent *s, size_t a, size_t b) {
+    for (size_t i = a; i <= b; i++) {
+        if (word_in(s->tok[i].form, OFFICE_WORDS)) return true;
+        if (i < b && word_is(&s->tok[i], "prime") && word_is(&s->tok[i + 1], "minister"))
+            return true;
+    }
+    return false;
+}
+
 static void apply_title(const act_sent *s, size_t a, size_t b, act_res *r) {
     if (r->person_entry < 0) return;
     /* "former Syrian president X": the text says the role is over */
@@ -211,7 +228,11 @@ static void apply_title(const act_sent *s, size_t a, size_t b, act_res *r) {
     const char *t = r->sector[0] ? r->sector : r->name_title;
     if (!t[0]) return;
     bool out = !r->full[0];
-    if (!out && !(strcmp(r->full_sector, "ELI") == 0 && strcmp(t, "ELI") != 0)) return;
+    bool eli = strcmp(r->full_sector, "ELI") == 0 && strcmp(t, "ELI") != 0;
+    /* an office named outright ("President X") beats another current role
+     * (the opposition leader of the KB has become president in the story) */
+    bool office = strcmp(r->full_sector, t) != 0 && !strcmp(t, "GOV") && names_office(s, a, b);
+    if (!out && !eli && !office) return;
     kb_code k = dyad_kb_code_sector(s->kb, r->person_entry, s->date, t);
     if (k.code[0]) {
         snprintf(r->full, sizeof r->full, "%s", k.code);
@@ -399,9 +420,6 @@ int act_add(act_sent *s, size_t a, size_t b, size_t head, const act_res *r) {
     return (int)s->out->len - 1;
 }
 
-static bool word_is(const dyad_token *t, const char *w) {
-    return dyad_strcasecmp_ascii(t->form, w) == 0;
-}
 
 /* Participles after a hyphen that keep a country's or a group's phrase
  * going ("Saudi-led coalition"); "-backed" does not (the backed are others). */
