@@ -160,10 +160,11 @@ static void drop_modifier_sector(const act_sent *s, size_t a, size_t b, act_res 
         r->agent[0] = '\0';
         return;
     }
-    if (!r->sector[0] || r->full[0] || r->person || s->cover[b] >= 0) return;
+    if (r->full[0] || r->person || s->cover[b] >= 0) return;
     if (!word_in(s->tok[b].form, THING_HEADS)) return;
     r->sector[0] = '\0';
     r->agent[0] = '\0';
+    r->thing = true;
 }
 
 static const char *const FORMER_WORDS[] = {
@@ -349,7 +350,8 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
                  (tagged(h) ? h->upos == DYAD_NOUN || r->demonym_head : !is_cap(h->form) || r->demonym_head));
     /* "Colombians" as a head: the country's people */
     if (r->demonym_head && !r->sector[0] && r->plural) memcpy(r->sector, "CVL", 4);
-    if (!r->sector[0] && seat_sector[0] && !r->full[0]) memcpy(r->sector, seat_sector, 4);
+    if (!r->sector[0] && seat_sector[0] && !r->full[0] && !r->thing)
+        memcpy(r->sector, seat_sector, 4);
     if (r->full[0]) {
         memcpy(r->country, r->full, 3);
         r->country[3] = '\0';

@@ -24,6 +24,7 @@ typedef struct act_res {
     bool demonym_head;
     bool sector_adj;      /* the sector came from an adjective */
     bool plural;
+    bool thing;           /* the head is a thing ("military equipment") */
     int person_entry;     /* KB entry of the person named, -1 if none */
     char name_title[4];   /* sector of a title inside the person's name
                            * ("President Bush" -> GOV), "" if none */
