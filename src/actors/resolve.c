@@ -515,6 +515,13 @@ static void do_chunk(act_sent *s, act_chunk *c) {
             c->res.sector[0] = '\0';
             c->res.how = "kb:seat:place";
         }
+        /* a town named as an actor or a target ("rebels shelled Juba"), not
+         * as a location ("in Juba"): its people, as "the town" is (CVL) */
+        if (c->res.how && !strcmp(c->res.how, "kb:place") && !c->res.sector[0] &&
+            !c->res.thing && s->cover[c->b] >= 0 &&
+            dyad_kb_entry(s->kb, s->hit_entry[s->cover[c->b]])->kind == KB_PLACE &&
+            !(c->a > 0 && word_in(s->tok[c->a - 1].form, PLACE_PREPS)))
+            memcpy(c->res.sector, "CVL", 4);
         if (worth(&c->res)) c->mention = act_add(s, c->a, c->b, c->b, &c->res);
         return;
     }
