@@ -277,8 +277,10 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
         case KB_PERSON: case KB_ORG:
             if (!c.code[0]) break;
             if (e->kind == KB_PERSON && r->person_entry < 0) {
+                char nt[4];
                 r->person_entry = s->hit_entry[i];
-                title_in_name(s, i, (size_t)s->hit_len[i], r->name_title);
+                title_in_name(s, i, (size_t)s->hit_len[i], nt);
+                if (nt[0]) memcpy(r->name_title, nt, 4);
             }
             if (c.out_of_role) {
                 if (!r->country[0]) memcpy(r->country, c.country, 4);
@@ -349,7 +351,10 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
                 (!(h->feats & DYAD_F_NUM_SING) && h->form[0] && h->form[strlen(h->form) - 1] == 's' &&
                  (tagged(h) ? h->upos == DYAD_NOUN || r->demonym_head : !is_cap(h->form) || r->demonym_head));
     /* "Colombians" as a head: the country's people */
-    if (r->demonym_head && !r->sector[0] && r->plural) memcpy(r->sector, "CVL", 4);
+    /* "an Egyptian", "a Palestinian": one of the country's people too */
+    bool one = b > a && (word_is(&s->tok[b - 1], "a") || word_is(&s->tok[b - 1], "an") ||
+                         word_is(&s->tok[b - 1], "one"));
+    if (r->demonym_head && !r->sector[0] && (r->plural || one)) memcpy(r->sector, "CVL", 4);
     if (!r->sector[0] && seat_sector[0] && !r->full[0] && !r->thing)
         memcpy(r->sector, seat_sector, 4);
     if (r->full[0]) {
