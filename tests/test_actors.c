@@ -459,6 +459,18 @@ static void ngo_things_and_deputies(void **state) {
                               "protested/VERB ./PUNCT || The/DET deputy/NOUN minister/NOUN "
                               "resigned/VERB ./PUNCT", NULL);
     code_is(find(d, "human rights group", 0), "NGO");
+    dyad_doc_free(d);
+    /* an unknown name headed by Institute, Forum, Foundation ... is an NGO */
+    d = run(*state, "Colombia/PROPN thanked/VERB the/DET Zorblax/PROPN Institute/PROPN ./PUNCT",
+            NULL);
+    const dyad_mention *ngo = find(d, "Zorblax Institute", 0);
+    code_is(ngo, "NGO");
+    assert_string_equal(ngo->how, "unknown:ngo");
+    dyad_doc_free(d);
+    d = run(*state, "Colombia/PROPN received/VERB military/ADJ equipment/NOUN "
+                    "./PUNCT || A/DET human/ADJ rights/NOUN group/NOUN "
+                    "protested/VERB ./PUNCT || The/DET deputy/NOUN minister/NOUN "
+                    "resigned/VERB ./PUNCT", NULL);
     for (size_t i = 0; i < d->nmentions; i++)
         assert_true(strstr(d->mentions[i].text, "equipment") == NULL);
     const dyad_mention *m = find(d, "deputy minister", 0);

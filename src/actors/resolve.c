@@ -182,6 +182,27 @@ static void former_official(const act_sent *s, size_t a, size_t b, act_res *r) {
         }
 }
 
+/* Heads of organisation names that are, without more knowledge, non-
+ * governmental: "Hudson Institute", "Third World Water Forum". */
+static const char *const NGO_HEADS[] = {
+    "Forum", "Foundation", "Institute", "Association", "Society", "Network", "Watch",
+    "Center", "Centre", "Trust", "Initiative", "Committee", NULL};
+
+/* An unknown capitalised name with such a head, no country and no sector is
+ * coded NGO (how = "unknown:ngo"). */
+static void ngo_by_head(const act_sent *s, size_t b, act_res *r) {
+    if (!r->unknown || r->country[0] || r->full[0] || r->sector[0] || r->person) return;
+    const dyad_token *h = &s->tok[b];
+    if (s->cover[b] >= 0 || !is_cap(h->form)) return;
+    for (const char *const *w = NGO_HEADS; *w; w++)
+        if (strcmp(h->form, *w) == 0) {
+            memcpy(r->sector, "NGO", 4);
+            memcpy(r->agent, "NGO", 4);
+            r->how = "unknown:ngo";
+            return;
+        }
+}
+
 /* The sector of a title noun inside a KB name of len words starting at
  * token i ("President Bush", "Bush administration"), into out ("" if none). */
 static void title_in_name(const act_sent *s, size_t i, size_t len, char out[4]) {
@@ -351,6 +372,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
                 (!(h->feats & DYAD_F_NUM_SING) && h->form[0] && h->form[strlen(h->form) - 1] == 's' &&
                  (tagged(h) ? h->upos == DYAD_NOUN || r->demonym_head : !is_cap(h->form) || r->demonym_head));
     /* "Colombians" as a head: the country's people */
+    ngo_by_head(s, b, r);
     /* "an Egyptian", "a Palestinian": one of the country's people too */
     bool one = b > a && (word_is(&s->tok[b - 1], "a") || word_is(&s->tok[b - 1], "an") ||
                          word_is(&s->tok[b - 1], "one"));
@@ -419,7 +441,7 @@ int act_add(act_sent *s, size_t a, size_t b, size_t head, const act_res *r) {
     if (!m.country[0] && m.code && transnational(m.code)) memcpy(m.country, m.code, 3);
     memcpy(m.sector, r->sector, 4);
     m.how = r->how ? r->how : r->country[0] ? "kb" : r->sector[0] ? "sector" : "unknown";
-    if (!r->full[0] && !r->country[0] && r->sector[0])
+    if (!r->full[0] && !r->country[0] && r->sector[0] && !(r->how && !strcmp(r->how, "unknown:ngo")))
         m.how = r->unknown ? "sector:named" : "sector";
     m.antecedent = -1;
     m.plural = r->plural;
