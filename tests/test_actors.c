@@ -5,8 +5,8 @@
 
 /* Floors reached on ../shared/eval/plover/plover_gsr_dev.jsonl (see
  * docs/actors.md); the test fails if a change makes them worse. */
-#define ACTOR_ACC_FLOOR 0.94
-#define SECTOR_ACC_FLOOR 0.79
+#define ACTOR_ACC_FLOOR 0.95
+#define SECTOR_ACC_FLOOR 0.82
 
 /* A small KB of our own, so these tests do not move when the shipped KB
  * grows; the shipped sector vocabulary is added with opt.dicts. */
