@@ -16,6 +16,12 @@
  * same country and sector; "both governments"/"the two leaders" become TWO
  * mentions over the same tokens and head, one per antecedent.
  * The antecedent index is stored and its code, country and sector copied.
+ * Bodies (government, army, party ...) are "it", never "he"; a city named as a
+ * location is never the antecedent of it/they; "its spokesman" and "their
+ * leader" belong to the possessive's antecedent (a rebel group's leader keeps
+ * the group's code); "both countries" is two mentions.  A sector noun still
+ * waiting for the story's country can be an antecedent: act_coref_propagate()
+ * copies the codes once the document is resolved.
  */
 #include "actors/resolve.h"
 

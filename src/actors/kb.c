@@ -11,7 +11,11 @@
  * the longest name whose words all match.  Acronyms written in upper case in
  * a dyad file ("US", "UN") only match upper-case text ("us" is a pronoun),
  * and actor names need a capitalised first word in the text; agent nouns
- * match in any case.  All strings live in the KB's arena.
+ * match in any case; at equal length an actor name beats an agent noun.
+ * Names are split like the tokenizer splits text: possessives and hyphens
+ * ("Guinea-Bissau" -> Guinea - Bissau) become words of their own.  Places
+ * ("place CCC names" lines) are cities and regions coded with their country,
+ * possibly dated.  All strings live in the KB's arena.
  *
  * File formats: the dyad format is described in data/actors/countries.txt
  * and people.txt; sectors.txt in its own header; PETRARCH actors and agents

@@ -17,8 +17,17 @@
  *     noun followed by of/in/from + a country ("the president of Armenia")
  *     takes that country; an apposition ("Colombia's president, Gustavo
  *     Petro,") links the two and shares the code.
- *  5. Unknown capitalised names are kept with code NULL and how="unknown".
+ *  5. Unknown capitalised names are kept with code NULL and how="unknown"
+ *     (names headed by Institute, Forum, Foundation ... are coded NGO).
  *  6. Pronouns and definite descriptions are linked in coref.c.
+ *  7. At the end of the document, sector nouns left without a country take
+ *     the country the document names most ("the military" -> story's MIL),
+ *     and links to them (pronouns, "its spokesman") get their codes.
+ * Also: places (cities, regions) give their country, CVL when named as an
+ * actor or target; a title picks a known person's role of that sector
+ * ("President Reagan" in a later story); group nouns ("members of X",
+ * "X's supporters") stand for X; a sector word modifying a thing ("military
+ * equipment") is no actor.
  */
 #include "actors/actors.h"
 #include "actors/resolve.h"
