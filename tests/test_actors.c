@@ -367,6 +367,31 @@ static void sector_nouns_take_story_country(void **state) {
     dyad_doc_free(d);
 }
 
+/* With --replace the user's dictionaries alone decide, as in PETRARCH: no
+ * story country for plain sector nouns, no NGO guessed from a name. */
+static void replace_keeps_petrarch_semantics(void **state) {
+    fx *f = *state;
+    char kbpath[256];
+    snprintf(kbpath, sizeof kbpath, "%s/actors/test.txt", f->dir);
+    const char *dicts[3] = {kbpath, f->sectors, NULL};
+    dyad_options opt = {0};
+    opt.data_dir = f->dir;
+    opt.dicts = dicts;
+    opt.replace_builtin = true;
+    opt.date = "2024-03-01";
+    dyad_error err = {0};
+    dyad_ctx *ctx = dyad_open(&opt, &err);
+    assert_non_null(ctx);
+    dyad_doc *d = mk("Colombia/PROPN closed/VERB the/DET border/NOUN ./PUNCT || "
+                     "The/DET police/NOUN thanked/VERB the/DET Zorblax/PROPN Institute/PROPN "
+                     "./PUNCT", NULL);
+    assert_int_equal(dyad_resolve_actors(ctx, d), 0);
+    code_is(find(d, "police", 0), NULL);
+    code_is(find(d, "Zorblax Institute", 0), NULL);
+    dyad_doc_free(d);
+    dyad_close(ctx);
+}
+
 /* Coreference: a government is "it", not "he"; "its spokesman" and "their
  * leader" belong to the antecedent; a city after "in" is not "it"; pronouns
  * linked to sector nouns get the story's country. */
@@ -694,6 +719,7 @@ int main(void) {
         cmocka_unit_test(places_give_their_country),
         cmocka_unit_test(historical_roles),
         cmocka_unit_test(sector_nouns_take_story_country),
+        cmocka_unit_test(replace_keeps_petrarch_semantics),
         cmocka_unit_test(coref_bodies_and_possessives),
         cmocka_unit_test(group_nouns),
         cmocka_unit_test(of_a_pending_group),

@@ -200,7 +200,7 @@ static const char *const NGO_HEADS[] = {
 /* An unknown capitalised name with such a head, no country and no sector is
  * coded NGO (how = "unknown:ngo"). */
 static void ngo_by_head(const act_sent *s, size_t b, act_res *r) {
-    if (!r->unknown || r->country[0] || r->full[0] || r->sector[0] || r->person) return;
+    if (!s->news || !r->unknown || r->country[0] || r->full[0] || r->sector[0] || r->person) return;
     const dyad_token *h = &s->tok[b];
     if (s->cover[b] >= 0 || !is_cap(h->form)) return;
     for (const char *const *w = NGO_HEADS; *w; w++)
@@ -714,7 +714,7 @@ static bool story_sector(const dyad_mention *m) {
  * Museveni" when the KB does not know him, "Hutu rebels", "ethnic
  * Albanians") takes the country the document mentions most (how =
  * "context"); nothing when the document names no country. */
-static void context_country(dyad_doc *doc, act_mentions *o) {
+static void context_country(dyad_doc *doc, act_mentions *o, bool story) {
     char best[4] = "";
     int bestn = 0;
     for (size_t i = 0; i < o->len; i++) {
@@ -730,7 +730,7 @@ static void context_country(dyad_doc *doc, act_mentions *o) {
         dyad_mention *m = &o->items[i];
         if (m->code || !m->sector[0]) continue;
         bool named = strcmp(m->how, "sector:named") == 0;
-        if (!named && !story_sector(m)) continue;
+        if (!named && !(story && story_sector(m))) continue;
         char code[16];
         snprintf(code, sizeof code, "%s%s", best, m->sector);
         m->code = dyad_doc_strndup(doc, code, strlen(code));
@@ -786,7 +786,7 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     for (size_t si = 0; si < doc->nsentences && rc == 0; si++) {
         const dyad_sentence *sn = &doc->sentences[si];
         act_sent s = {kb, doc, doc->tokens + sn->first, sn->ntokens, (uint32_t)si, date,
-                      ibuf, ibuf + maxn, ibuf + 2 * maxn, &out};
+                      ibuf, ibuf + maxn, ibuf + 2 * maxn, &out, !ctx->opt.replace_builtin};
         if (s.n == 0) continue;
         find_hits(kb, s.tok, s.n, s.hit_entry, s.hit_len, s.cover);
         size_t first = out.len;
@@ -797,7 +797,7 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     }
     free(ibuf);
     free(ch);
-    if (rc == 0) context_country(doc, &out);
+    if (rc == 0) context_country(doc, &out, !ctx->opt.replace_builtin);
     if (rc == 0) act_coref_propagate(doc, &out);
     if (rc == 0) rc = sort_mentions(&out);
     if (rc == 0 && out.len) {

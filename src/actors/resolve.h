@@ -45,6 +45,10 @@ typedef struct act_sent {
     int date;
     int *hit_entry, *hit_len, *cover;
     act_mentions *out;
+    bool news;            /* dyad's own coding rules on top of the KB (story
+                           * country, unknown NGOs); false with --replace,
+                           * where the user's dictionaries alone decide, as
+                           * in PETRARCH */
 } act_sent;
 
 /* Adds a mention for tokens [a,b]; returns its index or -1. */
