@@ -26,6 +26,8 @@ enum kb_kind {
     KB_ORG,         /* an organisation (dyad org or PETRARCH actor) */
     KB_PERSON,      /* a person with dated roles */
     KB_AGENT,       /* a sector noun ("president", "troops"): code is SSS.. */
+    KB_PLACE,       /* a city or region ("Basra", "Darfur"): code is its country,
+                     * possibly dated ("Juba": SDN until 2011-07-08, then SSD) */
 };
 
 /* A code valid from `from` to `to` (YYYYMMDD ints; 0 = open end). */
@@ -83,6 +85,12 @@ size_t dyad_kb_match(const dyad_kb *kb, const char *const *w, size_t n,
 
 /* The code of an entry at a date (YYYYMMDD int). */
 kb_code dyad_kb_code(const dyad_kb *kb, int entry, int date);
+
+/* The code of entry's dated role with sector `sector` ("GOV") nearest to
+ * date (the one holding at date if any): what a title in the text ("President
+ * Reagan" in a later story) says the person is.  code "" when the entry has
+ * no role with that sector. */
+kb_code dyad_kb_code_sector(const dyad_kb *kb, int entry, int date, const char *sector);
 
 /* Normalises a word for lookup into out (lower case, periods dropped,
  * accents folded); returns out. */

@@ -16,6 +16,12 @@
  * same country and sector; "both governments"/"the two leaders" become TWO
  * mentions over the same tokens and head, one per antecedent.
  * The antecedent index is stored and its code, country and sector copied.
+ * Bodies (government, army, party ...) are "it", never "he"; a city named as a
+ * location is never the antecedent of it/they; "its spokesman" and "their
+ * leader" belong to the possessive's antecedent (a rebel group's leader keeps
+ * the group's code); "both countries" is two mentions.  A sector noun still
+ * waiting for the story's country can be an antecedent: act_coref_propagate()
+ * copies the codes once the document is resolved.
  */
 #include "actors/resolve.h"
 
@@ -30,21 +36,53 @@ static const struct { const char *w; int agr; } PRONOUNS[] = {
     {"they", AGR_PLURAL}, {"them", AGR_PLURAL}, {"their", AGR_PLURAL},
 };
 
-static bool is_person(const dyad_mention *m) {
+/* Sector nouns for a body, not a person: "the government ... it". */
+static const char *const COLLECTIVE[] = {
+    "government", "administration", "cabinet", "ministry", "regime", "army", "military",
+    "police", "navy", "council", "parliament", "court", "party", "junta", "force",
+    "commission", "committee", "agency", "assembly", "congress", "senate", "union",
+    "group", "movement", "front", "organization", "organisation", "alliance",
+    "coalition", "embassy", "presidency", "legislature", "opposition", "company",
+    "leadership", "command", "authority", "guard", "service", "bank", "media", NULL};
+
+static bool collective(const act_sent *s, const dyad_mention *m) {
+    const dyad_doc *d = s->doc;
+    const dyad_token *t = &d->tokens[d->sentences[m->sent].first + m->head];
+    for (const char *const *w = COLLECTIVE; *w; w++)
+        if (dyad_strcasecmp_ascii(t->form, *w) == 0) return true;
+    return false;
+}
+
+static bool is_person(const act_sent *s, const dyad_mention *m) {
     if (m->how && strncmp(m->how, "kb:person", 9) == 0) return true;
     if (m->how && (!strcmp(m->how, "kb:seat") || !strcmp(m->how, "kb:country") ||
-                   !strcmp(m->how, "kb:org")))
+                   !strcmp(m->how, "kb:org") || !strncmp(m->how, "kb:place", 8)))
         return false;
+    if (collective(s, m)) return false;
     return m->sector[0] && !m->plural && strcmp(m->sector, "CVL") != 0;
 }
 
-static bool agrees(const dyad_mention *m, int agr, bool strict) {
-    if (!m->code) return false;
+/* A city or a seat named as a place ("in Cairo") is where things happen,
+ * not who acts: never the antecedent of it/they. */
+static bool mere_place(const dyad_mention *m) {
+    return m->how && (!strcmp(m->how, "kb:place") || !strcmp(m->how, "kb:seat:place"));
+}
+
+/* A sector noun still waiting for the story's country ("the rebels"):
+ * an antecedent too; its code is copied once the document is resolved. */
+static bool pending(const dyad_mention *m) {
+    if (m->code || !m->how) return false;
+    return (m->sector[0] && !strcmp(m->how, "sector")) ||
+           (m->antecedent >= 0 && !strncmp(m->how, "coref:", 6));
+}
+
+static bool agrees(const act_sent *s, const dyad_mention *m, int agr, bool strict) {
+    if (!m->code && !pending(m)) return false;
     switch (agr) {
-    case AGR_PERSON: return is_person(m);
-    case AGR_THING: return !m->plural && !is_person(m);
-    case AGR_PLURAL: return strict ? m->plural : !is_person(m);
-    case AGR_COUNTRY: return m->country[0] && !m->sector[0] && !m->plural;
+    case AGR_PERSON: return is_person(s, m);
+    case AGR_THING: return !m->plural && !is_person(s, m) && !mere_place(m);
+    case AGR_PLURAL: return strict ? m->plural : !is_person(s, m) && !mere_place(m);
+    case AGR_COUNTRY: return m->code && m->country[0] && !m->sector[0] && !m->plural;
     }
     return false;
 }
@@ -58,7 +96,7 @@ static int find_ante(act_sent *s, uint32_t tokpos, int agr, bool strict, int ski
         if (m->sent != s->sidx) break;
         if (m->last >= tokpos || (int)k == skip) continue;
         if (sector && strcmp(m->sector, sector) != 0) continue;
-        if (agrees(m, agr, strict)) return (int)k;
+        if (agrees(s, m, agr, strict)) return (int)k;
     }
     for (uint32_t back = 1; back <= 3 && back <= s->sidx; back++) {
         uint32_t want = s->sidx - back;
@@ -67,7 +105,7 @@ static int find_ante(act_sent *s, uint32_t tokpos, int agr, bool strict, int ski
             const dyad_mention *m = &o->items[k];
             if (m->sent != want || (int)k == skip) continue;
             if (sector && strcmp(m->sector, sector) != 0) continue;
-            if (agrees(m, agr, strict) && (best < 0 || m->first < o->items[best].first))
+            if (agrees(s, m, agr, strict) && (best < 0 || m->first < o->items[best].first))
                 best = (int)k;
         }
         if (best >= 0) return best;
@@ -222,8 +260,28 @@ static int description(act_sent *s, int mi) {
     return 0;
 }
 
+/* "both countries", "the two nations": two mentions, one per country. */
+static int two_countries(act_sent *s) {
+    for (size_t i = 1; i < s->n; i++) {
+        if (dyad_strcasecmp_ascii(s->tok[i].form, "countries") != 0 &&
+            dyad_strcasecmp_ascii(s->tok[i].form, "nations") != 0)
+            continue;
+        if (!starts_with_two(s, (uint32_t)i)) continue;
+        act_res r = {0};
+        r.how = "description";
+        r.plural = true;
+        int mi = act_add(s, i, i, i, &r);
+        if (mi < 0) return -1;
+        s->out->items[mi].code = NULL;
+        if (both(s, mi) < 0) return -1;
+        if (!s->out->items[mi].code) s->out->items[mi].how = "description:unresolved";
+    }
+    return 0;
+}
+
 /* "the country", "the nation": not sector nouns, so found here. */
 static int country_nouns(act_sent *s) {
+    if (two_countries(s) < 0) return -1;
     for (size_t i = 1; i < s->n; i++) {
         if (dyad_strcasecmp_ascii(s->tok[i - 1].form, "the") != 0) continue;
         if (dyad_strcasecmp_ascii(s->tok[i].form, "country") != 0 &&
@@ -241,6 +299,59 @@ static int country_nouns(act_sent *s) {
     return 0;
 }
 
+static bool possessive_pronoun(const dyad_token *t) {
+    static const char *const P[] = {"its", "their", "his", "her"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(P); i++)
+        if (dyad_strcasecmp_ascii(t->form, P[i]) == 0) return true;
+    return false;
+}
+
+/* Sectors of groups outside the state: their "leader" or "spokesman" (GOV
+ * nouns) speaks for the group, not for a government. */
+bool act_nonstate_sector(const char *sec) {
+    static const char *const NS[] = {"REB", "INS", "OPP", "PTY", "UAF", "CRM", "SEP", "RAD"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(NS); i++)
+        if (strcmp(sec, NS[i]) == 0) return true;
+    return false;
+}
+
+/* The code of a mention with sector `sector` that belongs to antecedent a
+ * ("its spokesman", "their leader", a pronoun): an organisation's own code,
+ * a group's own code for its leaders, else a's country with the sector;
+ * NULL while a waits for the story's country. */
+static const char *belongs_code(dyad_doc *doc, const dyad_mention *a, const char *sector) {
+    if (!a->code) return NULL;
+    if (!sector[0] || !strcmp(sector, a->sector) || !strcmp(a->how, "kb:org") ||
+        !a->country[0] || (!strcmp(sector, "GOV") && act_nonstate_sector(a->sector)))
+        return a->code;
+    char buf[16];
+    snprintf(buf, sizeof buf, "%.3s%s", a->country, sector);
+    return dyad_doc_strndup(doc, buf, strlen(buf));
+}
+
+/* "its spokesman", "their leaders": a sector noun right after a resolved
+ * possessive pronoun belongs to the pronoun's antecedent. */
+static void pronoun_possessives(act_sent *s, size_t first) {
+    act_mentions *o = s->out;
+    for (size_t p = first; p < o->len; p++) {
+        const dyad_mention *pm = &o->items[p];
+        if (pm->antecedent < 0 || pm->first != pm->last ||
+            !possessive_pronoun(&s->tok[pm->first]))
+            continue;
+        for (size_t k = first; k < o->len; k++) {
+            dyad_mention *m = &o->items[k];
+            if (m->first != pm->first + 1 || m->code || !m->sector[0] ||
+                strcmp(m->how, "sector") != 0)
+                continue;
+            const dyad_mention *a = &o->items[pm->antecedent];
+            m->code = belongs_code(s->doc, a, m->sector);
+            if (a->country[0]) memcpy(m->country, a->country, 4);
+            m->antecedent = (int32_t)p;
+            m->how = "coref:possessive";
+        }
+    }
+}
+
 int act_coref_sentence(act_sent *s, size_t first) {
     size_t end = s->out->len;
     for (size_t k = first; k < end; k++)
@@ -250,5 +361,29 @@ int act_coref_sentence(act_sent *s, size_t first) {
         int agr = pronoun_agr(&s->tok[i]);
         if (agr >= 0 && add_pronoun(s, i, agr) < 0) return -1;
     }
+    pronoun_possessives(s, first);
     return 0;
+}
+
+/* Copies the code of m's antecedent into m if m has none; true if done. */
+static bool propagate_one(dyad_doc *doc, act_mentions *o, size_t i) {
+    dyad_mention *m = &o->items[i];
+    if (m->code || m->antecedent < 0 || (size_t)m->antecedent >= o->len) return false;
+    const dyad_mention *a = &o->items[m->antecedent];
+    if (!a->code) return false;
+    m->code = belongs_code(doc, a, m->sector);
+    if (!m->sector[0] || strcmp(m->code, a->code) == 0) memcpy(m->sector, a->sector, 4);
+    memcpy(m->country, a->country, 4);
+    if (!strcmp(m->how, "nmod:pending")) m->how = "nmod";
+    return true;
+}
+
+void act_coref_propagate(dyad_doc *doc, act_mentions *o) {
+    /* chains ("the rebels" <- "They" <- "Their leader") may point forward
+     * in creation order: repeat while something changes */
+    for (int pass = 0; pass < 8; pass++) {
+        bool changed = false;
+        for (size_t i = 0; i < o->len; i++) changed |= propagate_one(doc, o, i);
+        if (!changed) break;
+    }
 }

@@ -11,7 +11,11 @@
  * the longest name whose words all match.  Acronyms written in upper case in
  * a dyad file ("US", "UN") only match upper-case text ("us" is a pronoun),
  * and actor names need a capitalised first word in the text; agent nouns
- * match in any case.  All strings live in the KB's arena.
+ * match in any case; at equal length an actor name beats an agent noun.
+ * Names are split like the tokenizer splits text: possessives and hyphens
+ * ("Guinea-Bissau" -> Guinea - Bissau) become words of their own.  Places
+ * ("place CCC names" lines) are cities and regions coded with their country,
+ * possibly dated.  All strings live in the KB's arena.
  *
  * File formats: the dyad format is described in data/actors/countries.txt
  * and people.txt; sectors.txt in its own header; PETRARCH actors and agents
@@ -20,6 +24,7 @@
 #include "actors/actors.h"
 
 #include <ctype.h>
+#include <strings.h>
 #include <dirent.h>
 #include <stdio.h>
 #include <time.h>
@@ -173,47 +178,96 @@ static bool is_acronym(const char *w) {
     return up >= 2 && up <= 6;
 }
 
-/* Splits a name into words like the tokenizer does; returns the count. */
-static size_t split_name(char *s, char **w, size_t max) {
-    size_t n = 0;
-    char *p = s;
-    while (*p && n < max) {
+/* Prefixes the tokenizer keeps joined to a hyphenated word (src/tokens.c:
+ * "anti-war", "Vice-President"); every other hyphen between letters is a
+ * token of its own ("Guinea - Bissau", "al - Shabab"). */
+static const char *const HYPHEN_PREFIXES[] = {
+    "anti", "co", "counter", "cross", "de", "e", "ex", "extra", "inter", "intra",
+    "mid", "multi", "neo", "non", "over", "post", "pre", "pro", "re", "semi",
+    "sub", "super", "trans", "ultra", "un", "under", "vice", "x",
+};
+
+static bool split_hyphen_at(const char *w, size_t i, size_t len) {
+    if (w[i] != '-' || i == 0 || i + 1 >= len) return false;
+    bool dl = w[i - 1] >= '0' && w[i - 1] <= '9', dr = w[i + 1] >= '0' && w[i + 1] <= '9';
+    if (dl && dr) return false;                           /* 2026-02-03 */
+    unsigned char nx = (unsigned char)w[i + 1];
+    bool letter = (nx >= 'A' && nx <= 'Z') || (nx >= 'a' && nx <= 'z') || nx >= 0x80;
+    if (!letter) return true;
+    for (size_t k = 0; k < DYAD_ARRAY_LEN(HYPHEN_PREFIXES); k++)
+        if (strlen(HYPHEN_PREFIXES[k]) == i && strncasecmp(HYPHEN_PREFIXES[k], w, i) == 0)
+            return false;                                  /* anti-war */
+    return true;
+}
+
+/* The words of a name being split: output buffer and word pointers. */
+typedef struct name_words {
+    char *buf;
+    size_t size, used;
+    char **w;
+    size_t n, max;
+} name_words;
+
+static bool push_word(name_words *nw, const char *s, size_t len) {
+    if (nw->n >= nw->max || nw->used + len + 1 > nw->size) return false;
+    memcpy(nw->buf + nw->used, s, len);
+    nw->buf[nw->used + len] = '\0';
+    nw->w[nw->n++] = nw->buf + nw->used;
+    nw->used += len + 1;
+    return true;
+}
+
+/* One blank-separated word: hyphens and a trailing possessive split off. */
+static bool push_split_word(name_words *nw, const char *start, size_t len) {
+    size_t poss = len;                    /* where a trailing possessive starts */
+    if (len > 2 && start[len - 2] == '\'' && (start[len - 1] == 's' || start[len - 1] == 'S'))
+        poss = len - 2;
+    else if (len > 1 && start[len - 1] == '\'')
+        poss = len - 1;
+    size_t from = 0;
+    for (size_t i = 0; i < poss; i++) {
+        if (!split_hyphen_at(start, i, poss)) continue;
+        if (!push_word(nw, start + from, i - from) || !push_word(nw, "-", 1)) return false;
+        from = i + 1;
+    }
+    if (!push_word(nw, start + from, poss - from)) return false;
+    return poss == len || push_word(nw, start + poss, len - poss);
+}
+
+/* Splits a name into words like the tokenizer does ("Colombia's" ->
+ * "Colombia" "'s", "Guinea-Bissau" -> "Guinea" "-" "Bissau"); the words are
+ * written NUL-terminated into buf (size bytes, owned by the caller) and
+ * pointed to by w.  The name itself is not modified, so a possessive inside
+ * it ("People's Republic") never runs over the next word.  Returns the
+ * count; a name too long for buf or max words is cut at a word boundary. */
+static size_t split_name(const char *s, char *buf, size_t size, char **w, size_t max) {
+    name_words nw = {buf, size, 0, w, 0, max};
+    const char *p = s;
+    while (*p) {
         while (*p == ' ' || *p == '_' || *p == '\t') p++;
         if (!*p) break;
-        char *start = p;
+        const char *start = p;
         while (*p && *p != ' ' && *p != '_' && *p != '\t') p++;
-        char *end = p;
-        if (*p) *p++ = '\0';
-        while (*start == '(' || *start == '"') start++;
-        while (end > start && (end[-1] == ')' || end[-1] == ',' || end[-1] == '"'))
-            *--end = '\0';
-        size_t len = (size_t)(end - start);
-        if (!len) continue;
-        char *poss = NULL;
-        if (len > 2 && (end[-2] == '\'') && (end[-1] == 's' || end[-1] == 'S')) {
-            poss = end - 2;
-        } else if (len > 1 && end[-1] == '\'') {
-            poss = end - 1;
-        }
-        if (poss && n + 1 < max) {
-            memmove(poss + 1, poss, strlen(poss) + 1);
-            *poss = '\0';
-            w[n++] = start;
-            w[n++] = poss + 1;
-        } else {
-            w[n++] = start;
+        const char *end = p;
+        while (start < end && (*start == '(' || *start == '"')) start++;
+        while (end > start && (end[-1] == ')' || end[-1] == ',' || end[-1] == '"')) end--;
+        if (end == start) continue;
+        size_t keep = nw.n, used = nw.used;
+        if (!push_split_word(&nw, start, (size_t)(end - start))) {
+            nw.n = keep;                  /* a word that does not fit: drop it whole */
+            nw.used = used;
+            break;
         }
     }
-    return n;
+    return nw.n;
 }
 
 /* Adds one name for entry; exact_case: the source writes case (dyad files). */
 static int add_name(dyad_kb *kb, const char *name, int entry, bool proper,
                     bool exact_case) {
-    char tmp[1024];
+    char buf[1100];
     char *w[KB_MAXW];
-    snprintf(tmp, sizeof tmp, "%s", name);
-    size_t n = split_name(tmp, w, KB_MAXW);
+    size_t n = split_name(name, buf, sizeof buf, w, KB_MAXW);
     if (n == 0) return 0;
     kb_name nm = {0};
     nm.w = dyad_arena_alloc(kb->arena, n * sizeof *nm.w);
@@ -272,10 +326,14 @@ size_t dyad_kb_match(const dyad_kb *kb, const char *const *w, size_t n,
     dyad_kb_norm(w[0], norm[0], sizeof norm[0]);
     have = 1;
     size_t best = 0;
+    bool best_agent = false;
     int h = kb->buckets[hash_str(norm[0]) & (kb->nbuckets - 1)];
     for (; h >= 0; h = kb->names.items[h].next) {
         const kb_name *nm = &kb->names.items[h];
-        if (nm->n > n || nm->n <= best) continue;
+        /* equal length: a capitalised actor name beats a sector noun
+         * ("Security Council" the UN body, not any council) */
+        if (nm->n > n || nm->n < best || (nm->n == best && !(best_agent && nm->proper)))
+            continue;
         if (nm->proper ? !proper_ok : !agents_ok) continue;
         if (nm->proper && !capitalised(w[0])) continue;
         size_t j = 0;
@@ -289,6 +347,7 @@ size_t dyad_kb_match(const dyad_kb *kb, const char *const *w, size_t n,
         }
         if (j < nm->n) continue;
         best = nm->n;
+        best_agent = !nm->proper;
         *entry = nm->entry;
     }
     return best;
@@ -359,6 +418,31 @@ kb_code dyad_kb_code(const dyad_kb *kb, int entry, int date) {
         c.out_of_role = true;
     }
     return c;
+}
+
+static long role_distance(const kb_role *r, int date) {
+    if (r->from && date < r->from) return day_num(r->from) - day_num(date);
+    if (r->to && date > r->to) return day_num(date) - day_num(r->to);
+    return 0;
+}
+
+kb_code dyad_kb_code_sector(const dyad_kb *kb, int entry, int date, const char *sector) {
+    kb_code best = {0};
+    const kb_entry *e = dyad_kb_entry(kb, entry);
+    if (!e || !sector || !sector[0]) return best;
+    long bestd = -1;
+    for (size_t i = 0; i < e->nroles; i++) {
+        kb_code c = {0};
+        snprintf(c.code, sizeof c.code, "%s", e->roles[i].code);
+        split_code(&c, e->kind);
+        if (strcmp(c.sector, sector) != 0) continue;
+        long d = role_distance(&e->roles[i], date);
+        if (bestd < 0 || d < bestd) {
+            bestd = d;
+            best = c;
+        }
+    }
+    return best;
 }
 
 /* ---- loaders ---- */
@@ -466,6 +550,24 @@ static int dyad_subline(dyad_kb *kb, char *s, int entry, const char *ccode,
     return add_role(kb, entry, kw, from, to);
 }
 
+/* "place CCC  City | Region ...": a place named in news for its country
+ * (data/actors/places.txt).  Indented role lines may date the country
+ * ("SDN - 2011-07-08" for Juba).  Returns the entry, -2 for a bad line
+ * (reported), -1 on out-of-memory. */
+static int dyad_place_entry(dyad_kb *kb, char **rest, const char *path, long ln,
+                            int *nbad) {
+    char *code = next_field(rest);
+    if (!code || strlen(code) != 3 || !is_code(code)) {
+        bad_line(path, ln, "'place' needs a 3-letter country code", nbad);
+        return -2;
+    }
+    if (!*trim(*rest)) {
+        bad_line(path, ln, "'place' without a name", nbad);
+        return -2;
+    }
+    return add_entry(kb, KB_PLACE, code, *rest);
+}
+
 static int load_dyad(dyad_kb *kb, char *text, const char *path) {
     int nbad = 0, entry = -1;
     char ccode[8] = "";
@@ -498,8 +600,11 @@ static int load_dyad(dyad_kb *kb, char *text, const char *path) {
             entry = add_entry(kb, country ? KB_COUNTRY : KB_ORG, code, rest);
         } else if (strcmp(kw, "person") == 0) {
             entry = add_entry(kb, KB_PERSON, NULL, rest);
+        } else if (strcmp(kw, "place") == 0) {
+            entry = dyad_place_entry(kb, &rest, path, ln, &nbad);
+            if (entry == -2) { entry = -1; continue; }
         } else {
-            bad_line(path, ln, "unknown keyword (want country, org or person)", &nbad);
+            bad_line(path, ln, "unknown keyword (want country, org, person or place)", &nbad);
             continue;
         }
         if (entry < 0 || add_name_list(kb, rest, entry, true) < 0) return -1;
@@ -786,7 +891,8 @@ static int sniff(const char *path, const char *text) {
     for (const char *p = text; p && *p;) {
         const char *nl = strchr(p, '\n');
         size_t n = nl ? (size_t)(nl - p) : strlen(p);
-        if (!strncmp(p, "country ", 8) || !strncmp(p, "org ", 4) || !strncmp(p, "person ", 7))
+        if (!strncmp(p, "country ", 8) || !strncmp(p, "org ", 4) || !strncmp(p, "person ", 7) ||
+            !strncmp(p, "place ", 6))
             return FMT_DYAD;
         if (!strncmp(p, "- ", 2) || !strncmp(p, "--- ", 4) || !strncmp(p, "<ISSUE", 6))
             return FMT_NONE;

@@ -17,8 +17,17 @@
  *     noun followed by of/in/from + a country ("the president of Armenia")
  *     takes that country; an apposition ("Colombia's president, Gustavo
  *     Petro,") links the two and shares the code.
- *  5. Unknown capitalised names are kept with code NULL and how="unknown".
+ *  5. Unknown capitalised names are kept with code NULL and how="unknown"
+ *     (names headed by Institute, Forum, Foundation ... are coded NGO).
  *  6. Pronouns and definite descriptions are linked in coref.c.
+ *  7. At the end of the document, sector nouns left without a country take
+ *     the country the document names most ("the military" -> story's MIL),
+ *     and links to them (pronouns, "its spokesman") get their codes.
+ * Also: places (cities, regions) give their country, CVL when named as an
+ * actor or target; a title picks a known person's role of that sector
+ * ("President Reagan" in a later story); group nouns ("members of X",
+ * "X's supporters") stand for X; a sector word modifying a thing ("military
+ * equipment") is no actor.
  */
 #include "actors/actors.h"
 #include "actors/resolve.h"
@@ -123,9 +132,153 @@ static void find_hits(const dyad_kb *kb, const dyad_token *tok, size_t n,
     }
 }
 
+/* Nouns for a group or part of an actor: "members of the RUF", "Hamas's
+ * supporters", "the PKK's military wing" stand for the actor itself. */
+static const char *const GROUP_NOUNS[] = {
+    "member", "members", "supporter", "supporters", "follower", "followers",
+    "loyalist", "loyalists", "fighter", "fighters", "partisan", "partisans",
+    "sympathizer", "sympathizers", "sympathiser", "sympathisers", "operative",
+    "operatives", "cadre", "cadres", "ranks", "wing", "faction", "factions",
+    "elements", "unit", "units", NULL};
+
+static bool group_head(const act_sent *s, size_t b) {
+    return word_in(s->tok[b].form, GROUP_NOUNS);
+}
+
+/* Heads that make a phrase a thing, not an actor, whatever sector word
+ * modifies them ("military equipment", "police station", "army bases"). */
+static const char *const THING_HEADS[] = {
+    "equipment", "weapon", "weapons", "aid", "exercise", "exercises", "operation",
+    "operations", "base", "bases", "station", "stations", "post", "posts", "policy",
+    "policies", "budget", "spending", "plan", "plans", "supplies", "assistance",
+    "cooperation", "ties", "relations", "presence", "intervention", "hardware",
+    "installation", "installations", "facility", "facilities", "stronghold",
+    "strongholds", "positions", "headquarters", "barracks", "uniform", "uniforms",
+    "reform", "reforms", "talks", "offensive", "security", "freedom", "freedoms",
+    "platform", "platforms", "trial", "trials", "law", "laws", "bill", "system",
+    "systems", "semester", "election", "elections", "campaign", "vote", NULL};
+
+/* "military equipment", "police station", "government policy": a sector
+ * word that only modifies a thing is not an actor; the sector is dropped (a
+ * country named in the phrase stays: "Iraqi army bases" is still about
+ * Iraq).  A closed list of heads: tagger errors make an open rule risky. */
+static void drop_modifier_sector(const act_sent *s, size_t a, size_t b, act_res *r) {
+    /* "by force", "the use of force": the bare noun is no armed force */
+    if (a == b && !strcmp(r->sector, "MIL") && dyad_strcasecmp_ascii(s->tok[b].form, "force") == 0) {
+        r->sector[0] = '\0';
+        r->agent[0] = '\0';
+        return;
+    }
+    if (r->full[0] || r->person || s->cover[b] >= 0) return;
+    if (!word_in(s->tok[b].form, THING_HEADS)) return;
+    r->sector[0] = '\0';
+    r->agent[0] = '\0';
+    r->thing = true;
+}
+
+static const char *const FORMER_WORDS[] = {
+    "former", "ex", "ousted", "deposed", "exiled", "late", "then", "onetime", NULL};
+
+/* "former leader", "ex-officials" (no known person): a former official is
+ * an elite (ELI), not the government. */
+static void former_official(const act_sent *s, size_t a, size_t b, act_res *r) {
+    if (r->person || r->full[0] || strcmp(r->sector, "GOV") != 0) return;
+    for (size_t i = a > 0 ? a - 1 : a; i <= b; i++)
+        if (word_in(s->tok[i].form, FORMER_WORDS)) {
+            memcpy(r->sector, "ELI", 4);
+            r->agent[0] = '\0';
+            return;
+        }
+}
+
+/* Heads of organisation names that are, without more knowledge, non-
+ * governmental: "Hudson Institute", "Third World Water Forum". */
+static const char *const NGO_HEADS[] = {
+    "Forum", "Foundation", "Institute", "Association", "Society", "Network", "Watch",
+    "Center", "Centre", "Trust", "Initiative", "Committee", NULL};
+
+/* An unknown capitalised name with such a head, no country and no sector is
+ * coded NGO (how = "unknown:ngo"). */
+static void ngo_by_head(const act_sent *s, size_t b, act_res *r) {
+    if (!s->news || !r->unknown || r->country[0] || r->full[0] || r->sector[0] || r->person) return;
+    const dyad_token *h = &s->tok[b];
+    if (s->cover[b] >= 0 || !is_cap(h->form)) return;
+    for (const char *const *w = NGO_HEADS; *w; w++)
+        if (strcmp(h->form, *w) == 0) {
+            memcpy(r->sector, "NGO", 4);
+            memcpy(r->agent, "NGO", 4);
+            r->how = "unknown:ngo";
+            return;
+        }
+}
+
+/* The sector of a title noun inside a KB name of len words starting at
+ * token i ("President Bush", "Bush administration"), into out ("" if none). */
+static void title_in_name(const act_sent *s, size_t i, size_t len, char out[4]) {
+    out[0] = '\0';
+    const char *w[32];
+    if (len > 32) len = 32;
+    for (size_t k = 0; k < len; k++) w[k] = s->tok[i + k].form;
+    for (size_t k = 0; k < len; k++) {
+        int e = -1;
+        if (!dyad_kb_match(s->kb, w + k, len - k, false, true, &e)) continue;
+        kb_code c = dyad_kb_code(s->kb, e, s->date);
+        if (c.sector[0]) {
+            memcpy(out, c.sector, 4);
+            return;
+        }
+    }
+}
+
+/* A title says what a known person is in the text: "President Reagan" in a
+ * story dated after his term is the government, not an ex-president, and a
+ * person outside every role takes the role of the title's sector nearest in
+ * time.  "former President Reagan" keeps ELI (the title is ELI). */
+static bool word_is(const dyad_token *t, const char *w) {
+    return dyad_strcasecmp_ascii(t->form, w) == 0;
+}
+
+/* Titles that name an office outright, not a vague "leader" or "official". */
+static const char *const OFFICE_WORDS[] = {
+    "president", "premier", "chancellor", "king", "queen", "emir", "sultan", NULL};
+
+static bool names_office(const act_sent *s, size_t a, size_t b) {
+    for (size_t i = a; i <= b; i++) {
+        if (word_in(s->tok[i].form, OFFICE_WORDS)) return true;
+        if (i < b && word_is(&s->tok[i], "prime") && word_is(&s->tok[i + 1], "minister"))
+            return true;
+    }
+    return false;
+}
+
+static void apply_title(const act_sent *s, size_t a, size_t b, act_res *r) {
+    if (r->person_entry < 0) return;
+    /* "former Syrian president X": the text says the role is over */
+    for (size_t i = a > 0 ? a - 1 : a; i <= b; i++)
+        if (word_in(s->tok[i].form, FORMER_WORDS)) return;
+    const char *t = r->sector[0] ? r->sector : r->name_title;
+    if (!t[0]) return;
+    bool out = !r->full[0];
+    bool eli = strcmp(r->full_sector, "ELI") == 0 && strcmp(t, "ELI") != 0;
+    /* an office named outright ("President X") beats another current role
+     * (the opposition leader of the KB has become president in the story) */
+    bool office = strcmp(r->full_sector, t) != 0 && !strcmp(t, "GOV") && names_office(s, a, b);
+    if (!out && !eli && !office) return;
+    kb_code k = dyad_kb_code_sector(s->kb, r->person_entry, s->date, t);
+    if (k.code[0]) {
+        snprintf(r->full, sizeof r->full, "%s", k.code);
+        memcpy(r->full_sector, k.sector, 4);
+        memcpy(r->sector, k.sector, 4);
+        r->how = "kb:person:title";
+    } else if (out && !r->sector[0]) {
+        memcpy(r->sector, t, 4);
+    }
+}
+
 /* Resolves tokens [a,b] of a sentence. */
 static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     memset(r, 0, sizeof *r);
+    r->person_entry = -1;
     char seat_sector[4] = "";
     for (size_t i = a; i <= b; i++) {
         if (s->cover[i] < 0) {
@@ -153,6 +306,12 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             break;
         case KB_PERSON: case KB_ORG:
             if (!c.code[0]) break;
+            if (e->kind == KB_PERSON && r->person_entry < 0) {
+                char nt[4];
+                r->person_entry = s->hit_entry[i];
+                title_in_name(s, i, (size_t)s->hit_len[i], nt);
+                if (nt[0]) memcpy(r->name_title, nt, 4);
+            }
             if (c.out_of_role) {
                 if (!r->country[0]) memcpy(r->country, c.country, 4);
                 if (!r->how) r->how = "kb:person:out-of-role";
@@ -165,11 +324,30 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
                 r->how = e->kind == KB_PERSON ? "kb:person" : "kb:org";
                 r->person = e->kind == KB_PERSON;
                 memcpy(r->full_sector, c.sector, 4);
+                /* "Security Council", "UN peacekeepers": an organisation whose
+                 * code has no sector shows the sector its name says */
+                if (e->kind == KB_ORG && !c.sector[0])
+                    title_in_name(s, i, (size_t)s->hit_len[i], r->name_title);
             }
+            break;
+        case KB_PLACE:
+            /* a city or region: its country, never a sector */
+            if (!r->country[0]) memcpy(r->country, c.country, 4);
+            if (!r->how) r->how = "kb:place";
+            r->place = true;
             break;
         case KB_COUNTRY: case KB_ADJ: case KB_SEAT:
             if (!r->country[0]) memcpy(r->country, c.country, 4);
             if (e->kind == KB_SEAT && !seat_sector[0]) memcpy(seat_sector, c.sector, 4);
+            /* "Pentagon officials", "FBI agents": an institution (a seat that
+             * is not the government's) gives the sector like a leftmost
+             * sector noun; a capital ("Baghdad residents") does not */
+            if (e->kind == KB_SEAT && c.sector[0] && strcmp(c.sector, "GOV") != 0 &&
+                !r->sector[0]) {
+                memcpy(r->sector, c.sector, 4);
+                r->agent[0] = '\0';
+                r->sector_adj = false;
+            }
             if (!r->how) r->how = e->kind == KB_COUNTRY ? "kb:country"
                                 : e->kind == KB_ADJ ? "kb:adj" : "kb:seat";
             if (i == b && e->kind == KB_ADJ) r->demonym_head = true;
@@ -186,6 +364,9 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             r->place = false;
             if (!r->sector[0]) memcpy(r->sector, "CVL", 4);
         }
+    apply_title(s, a, b, r);
+    drop_modifier_sector(s, a, b, r);
+    former_official(s, a, b, r);
     /* "NATO-member Norway": a country heading the phrase wins over an
      * organisation that only modifies it */
     int hh = s->cover[b];
@@ -200,12 +381,19 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
                 (!(h->feats & DYAD_F_NUM_SING) && h->form[0] && h->form[strlen(h->form) - 1] == 's' &&
                  (tagged(h) ? h->upos == DYAD_NOUN || r->demonym_head : !is_cap(h->form) || r->demonym_head));
     /* "Colombians" as a head: the country's people */
-    if (r->demonym_head && !r->sector[0] && r->plural) memcpy(r->sector, "CVL", 4);
-    if (!r->sector[0] && seat_sector[0] && !r->full[0]) memcpy(r->sector, seat_sector, 4);
+    ngo_by_head(s, b, r);
+    /* "an Egyptian", "a Palestinian": one of the country's people too */
+    bool one = b > a && (word_is(&s->tok[b - 1], "a") || word_is(&s->tok[b - 1], "an") ||
+                         word_is(&s->tok[b - 1], "one"));
+    if (r->demonym_head && !r->sector[0] && (r->plural || one)) memcpy(r->sector, "CVL", 4);
+    if (!r->sector[0] && seat_sector[0] && !r->full[0] && !r->thing)
+        memcpy(r->sector, seat_sector, 4);
     if (r->full[0]) {
         memcpy(r->country, r->full, 3);
         r->country[3] = '\0';
         if (r->full_sector[0]) memcpy(r->sector, r->full_sector, 4);
+        else if (!r->sector[0] && !r->person && r->name_title[0])
+            memcpy(r->sector, r->name_title, 4);
         else if (r->agent[0] && !r->person) {
             /* an organisation plus a sector noun: "Arab League Secretary General" */
             char joined[sizeof r->full];
@@ -215,11 +403,18 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     }
 }
 
+/* An agent code that is an actor without a country ("a human rights
+ * group" -> NGO): non-governmental and intergovernmental bodies. */
+static bool transnational(const char *agent) {
+    return strncmp(agent, "NGO", 3) == 0 || strncmp(agent, "IGO", 3) == 0;
+}
+
 /* The code string of a resolution (arena), or NULL. */
 static const char *res_code(dyad_doc *doc, const act_res *r) {
     char buf[64];
     if (r->full[0]) snprintf(buf, sizeof buf, "%s", r->full);
     else if (r->country[0]) snprintf(buf, sizeof buf, "%s%s", r->country, r->agent[0] ? r->agent : r->sector);
+    else if (transnational(r->agent)) snprintf(buf, sizeof buf, "%s", r->agent);
     else return NULL;
     return dyad_doc_strndup(doc, buf, strlen(buf));
 }
@@ -252,9 +447,10 @@ int act_add(act_sent *s, size_t a, size_t b, size_t head, const act_res *r) {
     m.text = dyad_doc_strndup(doc, doc->text + m.start, m.end - m.start);
     m.code = res_code(doc, r);
     memcpy(m.country, r->country, 4);
+    if (!m.country[0] && m.code && transnational(m.code)) memcpy(m.country, m.code, 3);
     memcpy(m.sector, r->sector, 4);
     m.how = r->how ? r->how : r->country[0] ? "kb" : r->sector[0] ? "sector" : "unknown";
-    if (!r->full[0] && !r->country[0] && r->sector[0])
+    if (!r->full[0] && !r->country[0] && r->sector[0] && !(r->how && !strcmp(r->how, "unknown:ngo")))
         m.how = r->unknown ? "sector:named" : "sector";
     m.antecedent = -1;
     m.plural = r->plural;
@@ -262,9 +458,10 @@ int act_add(act_sent *s, size_t a, size_t b, size_t head, const act_res *r) {
     return (int)s->out->len - 1;
 }
 
-static bool word_is(const dyad_token *t, const char *w) {
-    return dyad_strcasecmp_ascii(t->form, w) == 0;
-}
+
+/* Participles after a hyphen that keep a country's or a group's phrase
+ * going ("Saudi-led coalition"); "-backed" does not (the backed are others). */
+static const char *const LED_WORDS[] = {"led", "based", "run", "controlled", "dominated", NULL};
 
 /* Chunks the sentence into noun phrases. */
 static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
@@ -282,6 +479,14 @@ static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
             if (!h && strcmp(t[i].form, "-") == 0 && i + 1 < s->n && !t[i - 1].space_after &&
                 !t[i].space_after && nominal(&t[i + 1], s->cover[i + 1] >= 0)) {
                 i++;
+                continue;
+            }
+            /* "Vietnamese-led forces", "NATO-led troops", "a Trinidad-based
+             * group": the phrase is the leader's or the base's */
+            if (!h && strcmp(t[i].form, "-") == 0 && i + 2 < s->n && !t[i - 1].space_after &&
+                !t[i].space_after && word_in(t[i + 1].form, LED_WORDS) &&
+                nominal(&t[i + 2], s->cover[i + 2] >= 0)) {
+                i += 2;
                 continue;
             }
             if (!h && i + 2 < s->n && word_in(t[i].form, NAME_PARTICLES) &&
@@ -311,6 +516,28 @@ static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
 static const char *const PLACE_PREPS[] = {
     "in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across", NULL};
 
+/* The resolution of "P's R" where R has no country of its own: a sector
+ * noun takes the possessor's country ("Colombia's president" -> COLGOV)
+ * or, for an organisation, its code ("the Taliban's leaders" -> AFGREB);
+ * a group noun ("Hamas's supporters") stands for the possessor itself (a
+ * person's supporters: the person's country only). */
+static act_res possessed(const act_res *pr, const act_res *rr, bool group) {
+    act_res m = *rr;
+    m.unknown = false;
+    m.how = group ? "possessive:group" : "possessive";
+    if (pr->full[0] && !pr->person) {
+        memcpy(m.full, pr->full, sizeof m.full);
+        memcpy(m.full_sector, pr->full_sector, 4);
+        if (pr->full_sector[0] || group) memcpy(m.sector, pr->full_sector, 4);
+    } else if (group) {
+        m.sector[0] = '\0';
+        m.agent[0] = '\0';
+    }
+    memcpy(m.country, pr->full[0] ? pr->full : pr->country, 3);
+    m.country[3] = '\0';
+    return m;
+}
+
 /* Resolves one chunk into 1-2 mentions (possessive split). */
 static void do_chunk(act_sent *s, act_chunk *c) {
     size_t p = SIZE_MAX;
@@ -324,20 +551,24 @@ static void do_chunk(act_sent *s, act_chunk *c) {
             c->res.sector[0] = '\0';
             c->res.how = "kb:seat:place";
         }
+        /* a town named as an actor or a target ("rebels shelled Juba"), not
+         * as a location ("in Juba"): its people, as "the town" is (CVL) */
+        if (c->res.how && !strcmp(c->res.how, "kb:place") && !c->res.sector[0] &&
+            !c->res.thing && s->cover[c->b] >= 0 &&
+            dyad_kb_entry(s->kb, s->hit_entry[s->cover[c->b]])->kind == KB_PLACE &&
+            !(c->a > 0 && word_in(s->tok[c->a - 1].form, PLACE_PREPS)))
+            memcpy(c->res.sector, "CVL", 4);
         if (worth(&c->res)) c->mention = act_add(s, c->a, c->b, c->b, &c->res);
         return;
     }
     act_res pr, rr;
     resolve_part(s, c->a, p - 1, &pr);
     resolve_part(s, p + 1, c->b, &rr);
-    if (rr.sector[0] && !rr.country[0] && !rr.full[0] && (pr.country[0] || pr.full[0])) {
-        act_res m = rr;
-        memcpy(m.country, pr.full[0] ? pr.full : pr.country, 3);
-        m.country[3] = '\0';
-        m.how = "possessive";
-        m.unknown = false;
-        c->res = m;
-        c->mention = act_add(s, c->a, c->b, c->b, &m);
+    bool bare = !rr.country[0] && !rr.full[0];
+    bool group = bare && !rr.sector[0] && group_head(s, c->b);
+    if ((rr.sector[0] || group) && bare && (pr.country[0] || pr.full[0])) {
+        c->res = possessed(&pr, &rr, group);
+        c->mention = act_add(s, c->a, c->b, c->b, &c->res);
         return;
     }
     if (worth(&pr)) act_add(s, c->a, p - 1, p - 1, &pr);
@@ -357,6 +588,34 @@ static void refresh(act_sent *s, act_chunk *c, const char *how) {
     memcpy(m->country, c->res.country, 4);
     memcpy(m->sector, c->res.sector, 4);
     m->how = how;
+}
+
+/* "members of the RUF", "supporters of Hamas": a group noun with no code
+ * of its own followed by "of" + a coded actor stands for that actor (a
+ * person's supporters: the person's country).  0 or -1 (out of memory). */
+static int group_of(act_sent *s, act_chunk *c, act_chunk *d) {
+    if (!group_head(s, c->b) || c->res.country[0] || c->res.full[0] || c->res.sector[0] ||
+        d->mention < 0 || !(d->res.full[0] || d->res.country[0]))
+        return 0;
+    act_res g = d->res;
+    g.how = "group";
+    g.plural = c->res.plural;
+    g.unknown = false;
+    if (d->res.person) {
+        g.full[0] = '\0';
+        g.sector[0] = '\0';
+        g.agent[0] = '\0';
+    }
+    if (c->mention >= 0) {
+        c->res = g;
+        refresh(s, c, "group");
+        return 0;
+    }
+    c->res = g;
+    c->mention = act_add(s, c->a, c->b, c->b, &g);
+    if (c->mention < 0) return -1;
+    mention(s, c->mention)->antecedent = -1;
+    return 0;
 }
 
 /* Coordination, of/in attachment, apposition between chunks. */
@@ -389,16 +648,34 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
     }
     for (size_t k = 0; k + 1 < n; k++) {
         act_chunk *c = &ch[k], *d = &ch[k + 1];
+        if (d->a == c->b + 2 && word_is(&t[c->b + 1], "of") && group_of(s, c, d) < 0) return;
         if (d->a != c->b + 2 || c->mention < 0) continue;
         const dyad_token *mid = &t[c->b + 1];
         bool of = word_is(mid, "of");
-        if ((of || ((word_is(mid, "in") || word_is(mid, "from")) && !c->res.unknown)) &&
-            c->res.sector[0] && !c->res.country[0] && !c->res.full[0] && d->res.country[0]) {
+        /* "a spokesman for the rebels", "an envoy for the UN" */
+        bool for_ = word_is(mid, "for") && !c->res.plural && !strcmp(c->res.sector, "GOV");
+        bool bare = c->res.sector[0] && !c->res.country[0] && !c->res.full[0];
+        if ((of || for_ || ((word_is(mid, "in") || word_is(mid, "from")) && !c->res.unknown)) &&
+            bare && d->res.country[0]) {
             memcpy(c->res.country, d->res.country, 4);
-            /* "the leader of ISIS": the organisation's code */
+            /* "the leader of ISIS": the organisation's code; "the leaders of
+             * the Kurdish rebels": the group's */
             if (d->res.full[0] && !d->res.person)
                 memcpy(c->res.full, d->res.full, sizeof c->res.full);
+            else if (!strcmp(c->res.sector, "GOV") && act_nonstate_sector(d->res.sector))
+                snprintf(c->res.full, sizeof c->res.full, "%s%s", d->res.country,
+                         d->res.agent[0] ? d->res.agent : d->res.sector);
             refresh(s, c, "nmod");
+            continue;
+        }
+        /* "the leaders of the opposition", "a spokesman for the rebels": the
+         * group gets the story's country only at the end of the document;
+         * the link is kept and the code copied then (coref.c) */
+        if ((of || for_) && bare && d->mention >= 0 && !d->res.country[0] &&
+            !d->res.full[0] && d->res.sector[0]) {
+            dyad_mention *mc = mention(s, c->mention);
+            mc->antecedent = d->mention;
+            mc->how = "nmod:pending";
             continue;
         }
         if (strcmp(mid->form, ",") == 0 && d->mention >= 0 &&
@@ -426,11 +703,18 @@ static bool state_code(const char *c) {
     return c[0] && !word_in(c, NONSTATE);
 }
 
+/* A plain sector noun left without a country ("the military", "police",
+ * "protesters", "the government" with no antecedent): in a news story it
+ * is an actor of the story's country. */
+static bool story_sector(const dyad_mention *m) {
+    return strcmp(m->how, "sector") == 0 || strcmp(m->how, "description:unresolved") == 0;
+}
+
 /* A sector noun with an unknown name and no country ("President Yoweri
  * Museveni" when the KB does not know him, "Hutu rebels", "ethnic
  * Albanians") takes the country the document mentions most (how =
  * "context"); nothing when the document names no country. */
-static void context_country(dyad_doc *doc, act_mentions *o) {
+static void context_country(dyad_doc *doc, act_mentions *o, bool story) {
     char best[4] = "";
     int bestn = 0;
     for (size_t i = 0; i < o->len; i++) {
@@ -444,12 +728,14 @@ static void context_country(dyad_doc *doc, act_mentions *o) {
     if (!best[0]) return;
     for (size_t i = 0; i < o->len; i++) {
         dyad_mention *m = &o->items[i];
-        if (m->code || !m->sector[0] || strcmp(m->how, "sector:named") != 0) continue;
+        if (m->code || !m->sector[0]) continue;
+        bool named = strcmp(m->how, "sector:named") == 0;
+        if (!named && !(story && story_sector(m))) continue;
         char code[16];
         snprintf(code, sizeof code, "%s%s", best, m->sector);
         m->code = dyad_doc_strndup(doc, code, strlen(code));
         memcpy(m->country, best, 4);
-        m->how = "context";
+        m->how = named ? "context" : "context:story";
     }
 }
 
@@ -500,7 +786,7 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     for (size_t si = 0; si < doc->nsentences && rc == 0; si++) {
         const dyad_sentence *sn = &doc->sentences[si];
         act_sent s = {kb, doc, doc->tokens + sn->first, sn->ntokens, (uint32_t)si, date,
-                      ibuf, ibuf + maxn, ibuf + 2 * maxn, &out};
+                      ibuf, ibuf + maxn, ibuf + 2 * maxn, &out, !ctx->opt.replace_builtin};
         if (s.n == 0) continue;
         find_hits(kb, s.tok, s.n, s.hit_entry, s.hit_len, s.cover);
         size_t first = out.len;
@@ -511,7 +797,8 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     }
     free(ibuf);
     free(ch);
-    if (rc == 0) context_country(doc, &out);
+    if (rc == 0) context_country(doc, &out, !ctx->opt.replace_builtin);
+    if (rc == 0) act_coref_propagate(doc, &out);
     if (rc == 0) rc = sort_mentions(&out);
     if (rc == 0 && out.len) {
         doc->mentions = dyad_doc_alloc(doc, out.len * sizeof *doc->mentions);

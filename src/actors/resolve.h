@@ -24,6 +24,10 @@ typedef struct act_res {
     bool demonym_head;
     bool sector_adj;      /* the sector came from an adjective */
     bool plural;
+    bool thing;           /* the head is a thing ("military equipment") */
+    int person_entry;     /* KB entry of the person named, -1 if none */
+    char name_title[4];   /* sector of a title inside the person's name
+                           * ("President Bush" -> GOV), "" if none */
 } act_res;
 
 typedef struct act_chunk {
@@ -41,6 +45,10 @@ typedef struct act_sent {
     int date;
     int *hit_entry, *hit_len, *cover;
     act_mentions *out;
+    bool news;            /* dyad's own coding rules on top of the KB (story
+                           * country, unknown NGOs); false with --replace,
+                           * where the user's dictionaries alone decide, as
+                           * in PETRARCH */
 } act_sent;
 
 /* Adds a mention for tokens [a,b]; returns its index or -1. */
@@ -50,5 +58,12 @@ int act_date_of(dyad_ctx *ctx, const dyad_doc *doc);
 /* Links pronouns and definite descriptions of sentence s (its mentions
  * start at index first of s->out) to earlier mentions.  0 or -1. */
 int act_coref_sentence(act_sent *s, size_t first);
+/* Sectors of groups outside the state (REB, INS, OPP, PTY ...): their
+ * leader or spokesman speaks for the group, not for a government. */
+bool act_nonstate_sector(const char *sector);
+/* After the story's country is given to pending sector nouns: mentions
+ * linked to them (pronouns, "its spokesman") copy the code they now have.
+ * Works on the mentions in creation order (before sorting). */
+void act_coref_propagate(dyad_doc *doc, act_mentions *o);
 
 #endif
