@@ -67,42 +67,16 @@ static void add_agent(np_parts *p, const char *code, bool prefix, bool *former) 
     }
 }
 
-/* The words of tokens idx[0..n): a name the tokenizer split at a hyphen
- * ("Barad - dur" written without blanks) is one word again, as in the
- * dictionaries.  buf holds joined words; returns the word count. */
-static int join_words(const dyad_token *t, const int *idx, int n, char buf[][128],
-                      const char **w) {
-    int m = 0;
-    for (int k = 0; k < n && m < PA_MAXW; m++) {
-        w[m] = t[idx[k]].form;
-        int e = k;
-        while (e + 2 < n && idx[e + 1] == idx[e] + 1 && idx[e + 2] == idx[e] + 2 &&
-               !t[idx[e]].space_after && !t[idx[e + 1]].space_after && t[idx[e + 1]].form &&
-               strcmp(t[idx[e + 1]].form, "-") == 0)
-            e += 2;
-        if (e > k) {
-            size_t l = 0;
-            buf[m][0] = 0;
-            for (int j = k; j <= e && l + 1 < sizeof buf[m]; j++) {
-                int w_len = snprintf(buf[m] + l, sizeof buf[m] - l, "%s", t[idx[j]].form);
-                if (w_len < 0) break;
-                l += (size_t)w_len;     /* cut at the buffer: the loop ends */
-            }
-            w[m] = buf[m];
-        }
-        k = e + 1;
-    }
-    return m;
-}
-
 /* Reads the tokens idx[0..n) of a sentence into p. */
 static void read_parts(const dyad_kb *kb, const dyad_token *t, const int *idx, int n, int date,
                        np_parts *p) {
     memset(p, 0, sizeof *p);
     bool former = false;
-    char buf[PA_MAXW][128];
+    /* The knowledge base splits names at hyphens as the tokenizer does
+     * ("Barad-dur" -> "Barad" "-" "dur"), so the tokens match as they are. */
     const char *all[PA_MAXW], *w[PA_MAXW];
-    n = join_words(t, idx, n, buf, all);
+    if (n > PA_MAXW) n = PA_MAXW;
+    for (int k = 0; k < n; k++) all[k] = t[idx[k]].form;
     for (int i = 0; i < n;) {
         const char *f = all[i];
         if (ieq(f, "former")) {
