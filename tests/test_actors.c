@@ -27,6 +27,7 @@ static const char *TEST_KB =
     "  adj          British\n"
     "country ARM    Armenia\n"
     "org IGOUNO     United Nations | UN | U.N.\n"
+    "org IGOUNOJUDICJ International Court of Justice | ICJ\n"
     "org SLEREB     Revolutionary United Front | RUF\n"
     "org PSEREBHMS  Hamas\n"
     "place UGA      Gulu | Kitgum\n"
@@ -554,6 +555,53 @@ static void the_president_and_both(void **state) {
     dyad_doc_free(d);
 }
 
+/* A person the KB does not know stands between "he" and an earlier known
+ * person: the pronoun stays uncoded (an unknown body does not block). */
+static void unknown_person_blocks_pronoun(void **state) {
+    dyad_doc *d = run(*state,
+        "Petro/PROPN spoke/VERB ./PUNCT || "
+        "Zorblax/PROPN Quennet/PROPN said/VERB he/PRON would/AUX leave/VERB ./PUNCT || "
+        "He/PRON left/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "he", 0), NULL);
+    code_is(find(d, "He", 0), NULL);         /* the same unknown person again */
+    dyad_doc_free(d);
+    d = run(*state,
+        "Petro/PROPN spoke/VERB ./PUNCT || "
+        "Zorblax/PROPN Quennet/PROPN met/VERB him/PRON ./PUNCT", "2024-05-01");
+    code_is(find(d, "him", 0), NULL);
+    dyad_doc_free(d);
+    d = run(*state,
+        "Petro/PROPN spoke/VERB ./PUNCT || "
+        "He/PRON praised/VERB the/DET Zorblax/PROPN Command/PROPN ./PUNCT || "
+        "He/PRON left/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "He", 0), "COLGOV");
+    code_is(find(d, "He", 1), "COLGOV");     /* a body is no "he" */
+    dyad_doc_free(d);
+}
+
+/* "the court" after a named court is that court, and so is "the court's
+ * president, Judge X"; "the government" is not linked to a named body. */
+static void the_court_is_the_named_court(void **state) {
+    dyad_doc *d = run(*state,
+        "Colombia/PROPN sued/VERB Colombia/PROPN at/ADP the/DET International/PROPN "
+        "Court/PROPN of/ADP Justice/PROPN ./PUNCT || "
+        "The/DET court/NOUN 's/PART president/NOUN ,/PUNCT Judge/PROPN Zorblax/PROPN "
+        "Quennet/PROPN ,/PUNCT spoke/VERB ./PUNCT", "2024-05-01");
+    const dyad_mention *c = find(d, "court", 0);
+    code_is(c, "IGOUNOJUDICJ");
+    assert_string_equal(c->how, "coref:description");
+    code_is(find(d, "president", 0), "IGOUNOJUDICJ");
+    const dyad_mention *j = find(d, "Judge Zorblax Quennet", 0);
+    assert_non_null(j->code);
+    assert_string_equal(j->country, "IGO");  /* not Colombia's judge */
+    dyad_doc_free(d);
+    d = run(*state,
+        "Colombia/PROPN and/CCONJ Colombia/PROPN spoke/VERB at/ADP the/DET United/PROPN "
+        "Nations/PROPN ./PUNCT || The/DET government/NOUN agreed/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "government", 0), "COLGOV");
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -729,6 +777,8 @@ int main(void) {
         cmocka_unit_test(pronouns_and_descriptions),
         cmocka_unit_test(the_president_and_both),
         cmocka_unit_test(they_after_coordination),
+        cmocka_unit_test(unknown_person_blocks_pronoun),
+        cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(head_from_the_tree),
         cmocka_unit_test(bad_tokens_no_crash),
         cmocka_unit_test(real_parser_sentences),

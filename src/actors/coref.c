@@ -87,7 +87,67 @@ static bool agrees(const act_sent *s, const dyad_mention *m, int agr, bool stric
     return false;
 }
 
-/* Nearest agreeing earlier mention; -1 if none.  skip: an index to avoid. */
+/* Last words of names that are not people ("Central Command", "Truth
+ * Social platform"): such an unknown name does not stand for a "he". */
+static const char *const NONPERSON_HEADS[] = {
+    "command", "council", "party", "ministry", "university", "institute", "agency",
+    "service", "court", "army", "force", "forces", "front", "group", "movement",
+    "organization", "organisation", "committee", "commission", "company",
+    "corporation", "bank", "news", "times", "post", "platform", "media", "network",
+    "fund", "program", "programme", "office", "department", "association", "union",
+    "alliance", "coalition", "assembly", "parliament", "congress", "senate",
+    "government", "authority", "center", "centre", "foundation", "project", "airport",
+    "province", "region", "district", "state", "states", "city", "street", "square",
+    "island", "islands", "sea", "river", "desert", "hospital", "school", "prison",
+    "club", "league", "act", "law", "agreement", "accord", "express", "hotel",
+    "initiative", "watch", "trust", "society", "forum", "brigade", "brigades",
+    "division", "guard", "police", "republic", "kingdom", "church", "tribunal",
+    "board", "bureau", "airlines", "inc", "ltd", "games", "cup", "day", "war", NULL};
+
+static const dyad_token *mention_tok(const act_sent *s, const dyad_mention *m, uint32_t i) {
+    const dyad_doc *d = s->doc;
+    return &d->tokens[d->sentences[m->sent].first + i];
+}
+
+/* An unknown capitalised name that may be a person ("Blessed Geza",
+ * "Mehdiyev"): not headed by an institution word, not after "the". */
+static bool unknown_person(const act_sent *s, const dyad_mention *m) {
+    if (m->code || !m->how || strcmp(m->how, "unknown") != 0) return false;
+    if (m->last - m->first > 3) return false;
+    if (m->first > 0 && dyad_strcasecmp_ascii(mention_tok(s, m, m->first - 1)->form, "the") == 0)
+        return false;
+    for (uint32_t i = m->first; i <= m->last; i++) {
+        const char *w = mention_tok(s, m, i)->form;
+        if (!(w[0] >= 'A' && w[0] <= 'Z') && !(w[0] & 0x80) && strcmp(w, "-") != 0 &&
+            strncmp(w, "al", 2) != 0)
+            return false;
+    }
+    const char *h = mention_tok(s, m, m->last)->form;
+    for (const char *const *w = NONPERSON_HEADS; *w; w++)
+        if (dyad_strcasecmp_ascii(h, *w) == 0) return false;
+    return true;
+}
+
+/* A he/she left unresolved: the person it stands for is not known. */
+static bool unresolved_person_pronoun(const act_sent *s, const dyad_mention *m) {
+    if (m->code || !m->how || strcmp(m->how, "pronoun:unresolved") != 0) return false;
+    const char *w = mention_tok(s, m, m->first)->form;
+    return dyad_strcasecmp_ascii(w, "it") != 0 && dyad_strcasecmp_ascii(w, "its") != 0 &&
+           dyad_strcasecmp_ascii(w, "they") != 0 && dyad_strcasecmp_ascii(w, "them") != 0 &&
+           dyad_strcasecmp_ascii(w, "their") != 0;
+}
+
+/* A person the KB does not know, nearer than any known one, is the likelier
+ * antecedent of he/she: the pronoun then stays uncoded rather than taking
+ * the code of someone named earlier. */
+static bool person_blocker(const act_sent *s, const dyad_mention *m, int agr,
+                           const char *sector) {
+    if (agr != AGR_PERSON || sector) return false;
+    return unknown_person(s, m) || unresolved_person_pronoun(s, m);
+}
+
+/* Nearest agreeing earlier mention; -1 if none (or if an unknown person
+ * comes first).  skip: an index to avoid. */
 static int find_ante(act_sent *s, uint32_t tokpos, int agr, bool strict, int skip,
                      const char *sector) {
     act_mentions *o = s->out;
@@ -95,6 +155,7 @@ static int find_ante(act_sent *s, uint32_t tokpos, int agr, bool strict, int ski
         const dyad_mention *m = &o->items[k];
         if (m->sent != s->sidx) break;
         if (m->last >= tokpos || (int)k == skip) continue;
+        if (person_blocker(s, m, agr, sector)) return -1;
         if (sector && strcmp(m->sector, sector) != 0) continue;
         if (agrees(s, m, agr, strict)) return (int)k;
     }
@@ -104,11 +165,13 @@ static int find_ante(act_sent *s, uint32_t tokpos, int agr, bool strict, int ski
         for (size_t k = 0; k < o->len; k++) {
             const dyad_mention *m = &o->items[k];
             if (m->sent != want || (int)k == skip) continue;
-            if (sector && strcmp(m->sector, sector) != 0) continue;
-            if (agrees(s, m, agr, strict) && (best < 0 || m->first < o->items[best].first))
+            bool block = person_blocker(s, m, agr, sector);
+            if (!block && sector && strcmp(m->sector, sector) != 0) continue;
+            if ((block || agrees(s, m, agr, strict)) &&
+                (best < 0 || m->first < o->items[best].first))
                 best = (int)k;
         }
-        if (best >= 0) return best;
+        if (best >= 0) return person_blocker(s, &o->items[best], agr, sector) ? -1 : best;
     }
     return -1;
 }
@@ -119,6 +182,16 @@ static void copy_from(dyad_mention *m, const dyad_mention *a, int ai, const char
     memcpy(m->sector, a->sector, 4);
     m->antecedent = ai;
     m->how = how;
+}
+
+/* The first mention of a chain of links ("the court" -> the International
+ * Court of Justice): what a possessed noun belongs to. */
+static const dyad_mention *chain_root(const act_mentions *o, const dyad_mention *a) {
+    for (int hops = 0; hops < 8 && a->antecedent >= 0 && (size_t)a->antecedent < o->len &&
+                       a->how && !strncmp(a->how, "coref:", 6);
+         hops++)
+        a = &o->items[a->antecedent];
+    return a;
 }
 
 static int pronoun_agr(const dyad_token *t) {
@@ -251,7 +324,12 @@ static int description(act_sent *s, int mi) {
     if (!d && !starts_with_two(s, m->first)) return 0;
     if (starts_with_two(s, m->first) && m->plural) return both(s, mi);
     if (m->plural) return 0;
-    int a = find_ante(s, m->first, AGR_PERSON, true, mi, m->sector);
+    /* "the court" may be the International Court of Justice named before
+     * (a named body only: "the government" is better left to the story's
+     * country than to the nearest government); "the president" is a person */
+    int a = collective(s, m) ? find_ante(s, m->first, AGR_THING, true, mi, m->sector) : -1;
+    if (a >= 0 && strcmp(chain_root(s->out, &s->out->items[a])->how, "kb:org") != 0) a = -1;
+    if (a < 0) a = find_ante(s, m->first, AGR_PERSON, true, mi, m->sector);
     if (a < 0) return 0;
     char sector[4];
     memcpy(sector, m->sector, 4);
@@ -329,21 +407,34 @@ static const char *belongs_code(dyad_doc *doc, const dyad_mention *a, const char
     return dyad_doc_strndup(doc, buf, strlen(buf));
 }
 
-/* "its spokesman", "their leaders": a sector noun right after a resolved
- * possessive pronoun belongs to the pronoun's antecedent. */
+/* The token after which a possessed noun starts: "its" -> its token,
+ * "the court 's" -> the 's; 0 when pm is neither a possessive pronoun
+ * nor a description followed by 's. */
+static uint32_t possessor_end(const act_sent *s, const dyad_mention *pm) {
+    if (pm->first == pm->last && possessive_pronoun(&s->tok[pm->first])) return pm->first + 1;
+    if (pm->how && !strcmp(pm->how, "coref:description") && pm->sector[0] &&
+        pm->last + 1 < s->n &&
+        strcmp(s->tok[pm->last + 1].form, "'s") == 0)
+        return pm->last + 2;
+    return 0;
+}
+
+/* "its spokesman", "their leaders", "the court's president": a sector noun
+ * right after a resolved possessive pronoun or linked description belongs
+ * to its antecedent. */
 static void pronoun_possessives(act_sent *s, size_t first) {
     act_mentions *o = s->out;
     for (size_t p = first; p < o->len; p++) {
         const dyad_mention *pm = &o->items[p];
-        if (pm->antecedent < 0 || pm->first != pm->last ||
-            !possessive_pronoun(&s->tok[pm->first]))
-            continue;
+        uint32_t at = pm->antecedent >= 0 ? possessor_end(s, pm) : 0;
+        if (!at) continue;
         for (size_t k = first; k < o->len; k++) {
             dyad_mention *m = &o->items[k];
-            if (m->first != pm->first + 1 || m->code || !m->sector[0] ||
+            if (m->first != at || m->code || !m->sector[0] ||
                 strcmp(m->how, "sector") != 0)
                 continue;
             const dyad_mention *a = &o->items[pm->antecedent];
+            if (!possessive_pronoun(&s->tok[pm->first])) a = chain_root(o, a);
             m->code = belongs_code(s->doc, a, m->sector);
             if (a->country[0]) memcpy(m->country, a->country, 4);
             m->antecedent = (int32_t)p;
@@ -375,6 +466,7 @@ static bool propagate_one(dyad_doc *doc, act_mentions *o, size_t i) {
     if (!m->sector[0] || strcmp(m->code, a->code) == 0) memcpy(m->sector, a->sector, 4);
     memcpy(m->country, a->country, 4);
     if (!strcmp(m->how, "nmod:pending")) m->how = "nmod";
+    else if (!strcmp(m->how, "sector") || !strcmp(m->how, "sector:named")) m->how = "appos";
     return true;
 }
 

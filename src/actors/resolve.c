@@ -686,6 +686,11 @@ static void link_chunks(act_sent *s, act_chunk *ch, size_t n) {
                 d->res = c->res;
                 refresh(s, d, "appos");
                 md->antecedent = c->mention;
+            } else if (!mc->code && !md->code && c->res.sector[0] && d->res.sector[0] &&
+                       !c->res.country[0] && !d->res.country[0]) {
+                /* "the court's president, Judge X,": one person; X gets
+                 * what "the court's president" turns out to be */
+                md->antecedent = c->mention;
             } else if (!mc->code && md->code && c->res.sector[0] && !c->res.country[0]) {
                 c->res.country[0] = '\0';
                 memcpy(c->res.full, d->res.full, sizeof c->res.full);
@@ -797,6 +802,8 @@ int dyad_resolve_actors(dyad_ctx *ctx, dyad_doc *doc) {
     }
     free(ibuf);
     free(ch);
+    /* links first: a mention linked to a coded one needs no story country */
+    if (rc == 0) act_coref_propagate(doc, &out);
     if (rc == 0) context_country(doc, &out, !ctx->opt.replace_builtin);
     if (rc == 0) act_coref_propagate(doc, &out);
     if (rc == 0) rc = sort_mentions(&out);
