@@ -156,7 +156,11 @@ static const char *const THING_HEADS[] = {
     "strongholds", "positions", "headquarters", "barracks", "uniform", "uniforms",
     "reform", "reforms", "talks", "offensive", "security", "freedom", "freedoms",
     "platform", "platforms", "trial", "trials", "law", "laws", "bill", "system",
-    "systems", "semester", "election", "elections", "campaign", "vote", NULL};
+    "systems", "semester", "election", "elections", "campaign", "vote", "meeting",
+    "meetings", "session", "sessions", "conference", "briefing", "environment", "branch",
+    "branches", "attack", "attacks", "use", "report", "reports", "estimate", "estimates",
+    "assets", "drill", "drills", "day", "emergency", "statement", "statements",
+    "decision", "decisions", NULL};
 
 /* "military equipment", "police station", "government policy": a sector
  * word that only modifies a thing is not an actor; the sector is dropped (a
