@@ -26,6 +26,11 @@ static const char *TEST_KB =
     "country GBR    Britain | United Kingdom | UK\n"
     "  adj          British\n"
     "country ARM    Armenia\n"
+    "country LBY    Libya\n"
+    "  seat GOV     Tripoli\n"
+    "  also LBN\n"
+    "country LBN    Lebanon\n"
+    "  adj          Lebanese\n"
     "org IGOUNO     United Nations | UN | U.N.\n"
     "org IGOUNOJUDICJ International Court of Justice | ICJ\n"
     "org SLEREB     Revolutionary United Front | RUF\n"
@@ -602,6 +607,25 @@ static void the_court_is_the_named_court(void **state) {
     dyad_doc_free(d);
 }
 
+/* A name that places of several countries share takes the country the
+ * story names most; its own country by default; a tie leaves it uncoded. */
+static void shared_place_takes_story_country(void **state) {
+    dyad_doc *d = run(*state,
+        "Lebanese/ADJ troops/NOUN:p fought/VERB in/ADP Tripoli/PROPN ./PUNCT || "
+        "Lebanon/PROPN mourned/VERB ./PUNCT", NULL);
+    const dyad_mention *t = find(d, "Tripoli", 0);
+    code_is(t, "LBN");
+    assert_string_equal(t->how, "kb:place");
+    dyad_doc_free(d);
+    d = run(*state, "Tripoli/PROPN said/VERB no/INTJ ./PUNCT", NULL);
+    code_is(find(d, "Tripoli", 0), "LBYGOV");
+    dyad_doc_free(d);
+    d = run(*state,
+        "Libya/PROPN and/CCONJ Lebanon/PROPN met/VERB in/ADP Tripoli/PROPN ./PUNCT", NULL);
+    code_is(find(d, "Tripoli", 0), NULL);
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -779,6 +803,7 @@ int main(void) {
         cmocka_unit_test(they_after_coordination),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
+        cmocka_unit_test(shared_place_takes_story_country),
         cmocka_unit_test(head_from_the_tree),
         cmocka_unit_test(bad_tokens_no_crash),
         cmocka_unit_test(real_parser_sentences),

@@ -130,6 +130,34 @@ static void places_and_bad_place_lines(void **state) {
     dyad_kb_free(kb);
 }
 
+/* "also CCC" under a seat or place line: the other countries that have a
+ * place of that name; bad codes and a misplaced "also" are reported. */
+static void shared_place_names(void **state) {
+    int bad = 0;
+    dyad_kb *kb = load_text("shared.txt",
+        "country LBY  Libya\n"
+        "  seat GOV   Tripoli\n"
+        "  also LBN\n"
+        "place IND   Hyderabad\n"
+        "  also PAK BGD\n"
+        "place UGA   Gulu\n"
+        "  also ZZ\n"                             /* bad code */
+        "person Ana Quimera\n"
+        "  also COL\n", &bad);                    /* not after a seat or place */
+    assert_int_equal(bad, 2);
+    int e = -1;
+    const char *w[] = {"Tripoli"};
+    assert_int_equal(dyad_kb_match(kb, w, 1, true, false, &e), 1);
+    assert_string_equal(dyad_kb_entry(kb, e)->also, "LBN");
+    const char *h[] = {"Hyderabad"};
+    assert_int_equal(dyad_kb_match(kb, h, 1, true, false, &e), 1);
+    assert_string_equal(dyad_kb_entry(kb, e)->also, "PAK BGD");
+    const char *g[] = {"Gulu"};
+    assert_int_equal(dyad_kb_match(kb, g, 1, true, false, &e), 1);
+    assert_null(dyad_kb_entry(kb, e)->also);
+    dyad_kb_free(kb);
+}
+
 /* A possessive inside a name written unsplit ("People's Republic of X")
  * is split like the tokenizer does and the words after it are kept. */
 static void inner_possessive_name(void **state) {
@@ -277,6 +305,7 @@ int main(void) {
         cmocka_unit_test(shipped_people_dated_roles),
         cmocka_unit_test(dyad_format_and_bad_lines),
         cmocka_unit_test(places_and_bad_place_lines),
+        cmocka_unit_test(shared_place_names),
         cmocka_unit_test(inner_possessive_name),
         cmocka_unit_test(name_beats_sector_noun),
         cmocka_unit_test(role_of_sector),

@@ -43,6 +43,9 @@ typedef struct kb_entry {
     size_t nroles;
     const char *name;         /* first name given, for messages */
     bool agent_prefix;        /* PETRARCH "NGO~": code goes before country */
+    const char *also;         /* seat/place: other countries with a place of
+                               * this name ("LBN" for Tripoli), space-separated
+                               * 3-letter codes; NULL if none */
 } kb_entry;
 
 typedef struct dyad_kb dyad_kb;

@@ -512,6 +512,30 @@ static bool is_code_list(const char *s) {
 }
 
 /* Indented line of a dyad block: adj / seat / role. */
+/* "also CCC [CCC ...]" under a seat or place line: the names of that line
+ * also name places of those countries ("Tripoli": Libya's seat and a city
+ * of Lebanon); the resolver picks the country the document speaks of.
+ * Applies to the entry added last.  0, or -1 on out-of-memory. */
+static int dyad_also_line(dyad_kb *kb, char *rest, const char *path, long ln, int *nbad) {
+    kb_entry *e = kb->entries.len ? &kb->entries.items[kb->entries.len - 1] : NULL;
+    if (!e || (e->kind != KB_SEAT && e->kind != KB_PLACE)) {
+        bad_line(path, ln, "'also' must follow a seat or place line", nbad);
+        return 0;
+    }
+    char buf[64] = "";
+    size_t n = 0;
+    for (char *c; (c = next_field(&rest));) {
+        if (strlen(c) != 3 || !is_code(c) || n + 4 >= sizeof buf) {
+            bad_line(path, ln, "'also' needs 3-letter country codes", nbad);
+            return 0;
+        }
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? " " : "", c);
+    }
+    if (!n) { bad_line(path, ln, "'also' without a country code", nbad); return 0; }
+    e->also = dyad_arena_strdup(kb->arena, buf);
+    return e->also ? 0 : -1;
+}
+
 static int dyad_subline(dyad_kb *kb, char *s, int entry, const char *ccode,
                         const char *path, long ln, int *nbad) {
     char *rest = s;
@@ -533,8 +557,9 @@ static int dyad_subline(dyad_kb *kb, char *s, int entry, const char *ccode,
         int e = add_entry(kb, KB_SEAT, code, rest);
         return e < 0 ? -1 : add_name_list(kb, rest, e, true);
     }
+    if (strcmp(kw, "also") == 0) return dyad_also_line(kb, rest, path, ln, nbad);
     if (entry < 0 || !is_code(kw)) {
-        bad_line(path, ln, "expected adj, seat or a role 'CODE FROM TO'", nbad);
+        bad_line(path, ln, "expected adj, seat, also or a role 'CODE FROM TO'", nbad);
         return 0;
     }
     char *f = next_field(&rest), *t = next_field(&rest);

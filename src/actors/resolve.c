@@ -279,6 +279,45 @@ static void apply_title(const act_sent *s, size_t a, size_t b, act_res *r) {
     }
 }
 
+/* How often the document names country cc: its names, demonyms, seats
+ * and places, leaving out names shared by several countries. */
+static int doc_country_count(const act_sent *s, const char *cc) {
+    const dyad_doc *d = s->doc;
+    const char *w[32];
+    int count = 0;
+    for (size_t i = 0; i < d->ntokens;) {
+        size_t m = d->ntokens - i < 32 ? d->ntokens - i : 32;
+        for (size_t j = 0; j < m; j++) w[j] = d->tokens[i + j].form;
+        int e = -1;
+        size_t len = dyad_kb_match(s->kb, w, m, true, false, &e);
+        if (!len) { i++; continue; }
+        const kb_entry *ke = dyad_kb_entry(s->kb, e);
+        if (ke && !ke->also && (ke->kind == KB_COUNTRY || ke->kind == KB_ADJ ||
+                                ke->kind == KB_SEAT || ke->kind == KB_PLACE) &&
+            strcmp(dyad_kb_code(s->kb, e, s->date).country, cc) == 0)
+            count++;
+        i += len;
+    }
+    return count;
+}
+
+/* A seat or place whose name other countries share ("Tripoli"): the
+ * country the document names most among them.  Returns 0 to keep the
+ * entry's own country, 1 when *alt (4 bytes) is another country's, -1
+ * when two countries are named equally often (left uncoded). */
+static int shared_place(const act_sent *s, const kb_entry *e, const char *own, char *alt) {
+    int own_n = doc_country_count(s, own), best = own_n, tie = 0, pick = 0;
+    for (const char *p = e->also; p && *p; p += p[3] ? 4 : 3) {
+        char cc[4];
+        memcpy(cc, p, 3);
+        cc[3] = '\0';
+        int n = doc_country_count(s, cc);
+        if (n > best) { best = n; pick = 1; memcpy(alt, cc, 4); tie = 0; }
+        else if (n == best && n > 0) tie = 1;
+    }
+    return tie ? -1 : pick;
+}
+
 /* Resolves tokens [a,b] of a sentence. */
 static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     memset(r, 0, sizeof *r);
@@ -297,6 +336,16 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
         if ((size_t)s->cover[i] != i) continue;
         const kb_entry *e = dyad_kb_entry(s->kb, s->hit_entry[i]);
         kb_code c = dyad_kb_code(s->kb, s->hit_entry[i], s->date);
+        char alt[4] = "";
+        int shared = e->also && s->news ? shared_place(s, e, c.country, alt) : 0;
+        if (shared < 0) { r->unknown = true; continue; }
+        if (shared > 0) {
+            /* "Tripoli" in a story about Lebanon: a city there */
+            if (!r->country[0]) memcpy(r->country, alt, 4);
+            if (!r->how) r->how = "kb:place";
+            r->place = true;
+            continue;
+        }
         switch (e->kind) {
         case KB_AGENT:
             /* the leftmost sector noun wins ("army officers" -> MIL), but an
