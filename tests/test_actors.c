@@ -626,6 +626,25 @@ static void shared_place_takes_story_country(void **state) {
     dyad_doc_free(d);
 }
 
+/* "they" for a single country or body only when it opens this or the last
+ * sentence; a coordinated pair is both. */
+static void they_for_a_single_body(void **state) {
+    dyad_doc *d = run(*state,
+        "Hamas/PROPN said/VERB they/PRON would/AUX fight/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "they", 0), "PSEREBHMS");
+    dyad_doc_free(d);
+    d = run(*state,
+        "Zorblax/PROPN Quennet/PROPN told/VERB the/DET United/PROPN Nations/PROPN about/ADP "
+        "their/PRON ordeal/NOUN ./PUNCT", "2024-05-01");
+    code_is(find(d, "their", 0), NULL);      /* not the UN, named second */
+    dyad_doc_free(d);
+    d = run(*state,
+        "Hamas/PROPN spoke/VERB ./PUNCT || Nobody/PRON listened/VERB ./PUNCT || "
+        "Then/ADV they/PRON left/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "they", 0), NULL);       /* two sentences back: too far */
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -801,6 +820,7 @@ int main(void) {
         cmocka_unit_test(pronouns_and_descriptions),
         cmocka_unit_test(the_president_and_both),
         cmocka_unit_test(they_after_coordination),
+        cmocka_unit_test(they_for_a_single_body),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(shared_place_takes_story_country),

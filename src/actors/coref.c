@@ -221,6 +221,18 @@ static int conjunct_of(act_sent *s, int a) {
     return -1;
 }
 
+/* Mention a opens its sentence, this one or the one before, and is no
+ * news medium (a medium "they" is rarely the medium). */
+static bool leading_body(const act_sent *s, int a) {
+    const dyad_mention *ma = &s->out->items[a];
+    if (ma->sent + 1 < s->sidx || !strcmp(ma->sector, "MED")) return false;
+    for (size_t k = 0; k < s->out->len; k++) {
+        const dyad_mention *m = &s->out->items[k];
+        if (m->sent == ma->sent && m->first < ma->first) return false;
+    }
+    return true;
+}
+
 static int add_pronoun(act_sent *s, size_t i, int agr) {
     act_res r = {0};
     r.plural = agr == AGR_PLURAL;
@@ -228,7 +240,14 @@ static int add_pronoun(act_sent *s, size_t i, int agr) {
     int mi = act_add(s, i, i, i, &r);
     if (mi < 0) return -1;
     int a = find_ante(s, (uint32_t)i, agr, true, mi, NULL);
-    if (a < 0 && agr == AGR_PLURAL) a = find_ante(s, (uint32_t)i, agr, false, mi, NULL);
+    /* "they" for a single country or body is mostly someone else ("VOA
+     * ... their ordeal"); taken only for "Jordan and Britain ... They" (both)
+     * and for the subject of this or the last sentence ("If the Taliban
+     * are sincere in what they say") */
+    if (a < 0 && agr == AGR_PLURAL) {
+        a = find_ante(s, (uint32_t)i, agr, false, mi, NULL);
+        if (a >= 0 && conjunct_of(s, a) < 0 && !leading_body(s, a)) a = -1;
+    }
     dyad_mention *m = &s->out->items[mi];
     if (a >= 0) copy_from(m, &s->out->items[a], a, "coref:pronoun");
     else { m->code = NULL; m->how = "pronoun:unresolved"; }
