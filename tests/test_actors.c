@@ -528,7 +528,7 @@ static void acronym_case(void **state) {
 static void pronouns_and_descriptions(void **state) {
     dyad_doc *d = run(*state,
         "Gustavo/PROPN Petro/PROPN criticized/VERB Washington/PROPN ./PUNCT || "
-        "He/PRON said/VERB it/PRON was/AUX wrong/ADJ ./PUNCT || "
+        "He/PRON said/VERB it/PRON would/AUX fail/VERB ./PUNCT || "
         "The/DET Colombian/ADJ leader/NOUN left/VERB ./PUNCT", "2024-05-01");
     const dyad_mention *he = find(d, "He", 0), *it = find(d, "it", 0);
     code_is(he, "COLGOV");
@@ -642,6 +642,27 @@ static void they_for_a_single_body(void **state) {
         "Hamas/PROPN spoke/VERB ./PUNCT || Nobody/PRON listened/VERB ./PUNCT || "
         "Then/ADV they/PRON left/VERB ./PUNCT", "2024-05-01");
     code_is(find(d, "they", 0), NULL);       /* two sentences back: too far */
+    dyad_doc_free(d);
+}
+
+/* "it" as an object or as the empty subject of "it is clear" is no actor;
+ * "said it would", "it is willing to" and "it is still searching" are. */
+static void dummy_it_is_no_actor(void **state) {
+    dyad_doc *d = run(*state,
+        "Colombia/PROPN signed/VERB the/DET deal/NOUN and/CCONJ implemented/VERB it/PRON ./PUNCT || "
+        "It/PRON is/AUX clear/ADJ that/SCONJ Petro/PROPN won/VERB ./PUNCT || "
+        "Colombia/PROPN said/VERB it/PRON would/AUX be/AUX possible/ADJ ./PUNCT", "2024-05-01");
+    code_is(find(d, "it", 0), NULL);
+    code_is(find(d, "It", 0), NULL);
+    code_is(find(d, "it", 1), NULL);
+    dyad_doc_free(d);
+    d = run(*state,
+        "Colombia/PROPN said/VERB it/PRON would/AUX act/VERB ./PUNCT || "
+        "The/DET United/PROPN Nations/PROPN says/VERB it/PRON is/AUX willing/ADJ to/PART help/VERB ./PUNCT || "
+        "It/PRON is/AUX still/ADV searching/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "it", 0), "COL");
+    code_is(find(d, "it", 1), "IGOUNO");
+    code_is(find(d, "It", 0), "IGOUNO");
     dyad_doc_free(d);
 }
 
@@ -821,6 +842,7 @@ int main(void) {
         cmocka_unit_test(the_president_and_both),
         cmocka_unit_test(they_after_coordination),
         cmocka_unit_test(they_for_a_single_body),
+        cmocka_unit_test(dummy_it_is_no_actor),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(shared_place_takes_story_country),

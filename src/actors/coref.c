@@ -201,6 +201,65 @@ static int pronoun_agr(const dyad_token *t) {
     return -1;
 }
 
+static bool is_be(const char *w) {
+    static const char *const BE[] = {"is", "was", "'s", "be", "been", "isn't", "wasn't", "remains",
+                                     "seems", "appears", "takes", "helps", "depends"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(BE); i++)
+        if (dyad_strcasecmp_ascii(w, BE[i]) == 0) return true;
+    return false;
+}
+
+/* Verbs whose clause "it" opens as a subject ("said it would"). */
+static bool says_verb(const dyad_token *t) {
+    static const char *const V[] = {
+        "say", "state", "add", "announce", "warn", "insist", "claim", "believe", "think",
+        "hope", "argue", "vow", "pledge", "promise", "declare", "confirm", "deny", "stress",
+        "indicate", "report", "signal", "suggest", "fear", "know", "expect", "threaten",
+        "admit", "acknowledge", "assert", "reiterate", "repeat", "write", "tell"};
+    static const char *const FORMS[] = {"said", "says", "added", "warned", "announced",
+                                        "claimed", "insisted", "stated", "believes", "thinks",
+                                        "hopes", "declared", "confirmed", "denied", "vowed"};
+    const char *l = t->lemma ? t->lemma : t->form;
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(V); i++)
+        if (dyad_strcasecmp_ascii(l, V[i]) == 0) return true;
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(FORMS); i++)
+        if (dyad_strcasecmp_ascii(t->form, FORMS[i]) == 0) return true;
+    return false;
+}
+
+/* Adjectives that say something of an actor: "it is willing to withdraw". */
+static bool actor_adj(const char *w) {
+    static const char *const A[] = {
+        "willing", "ready", "prepared", "determined", "committed", "able", "unable", "eager",
+        "open", "confident", "concerned", "aware", "keen", "opposed", "unwilling", "reluctant",
+        "responsible", "interested", "satisfied", "disappointed", "going", "trying", "seeking",
+        "considering", "planning", "working", "not"};
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(A); i++)
+        if (dyad_strcasecmp_ascii(w, A[i]) == 0) return true;
+    return false;
+}
+
+/* "it" that stands for no actor: an object ("implementing it", "stop it",
+ * "on it": mostly a thing) or the empty subject of "it is clear", "it
+ * would be possible", "it helps if"; not "said it would", "it is willing
+ * to".  "its" is not affected. */
+static bool dummy_it(const act_sent *s, size_t i) {
+    if (dyad_strcasecmp_ascii(s->tok[i].form, "it") != 0) return false;
+    const dyad_token *p = i > 0 ? &s->tok[i - 1] : NULL;
+    if (p && (p->upos == DYAD_VERB || p->upos == DYAD_ADP) && !says_verb(p)) return true;
+    size_t b = i + 1;
+    if (b + 1 < s->n && s->tok[b].upos == DYAD_AUX && is_be(s->tok[b + 1].form)) b++;
+    else if (b >= s->n || !is_be(s->tok[b].form)) return false;
+    size_t c = b + 1;
+    while (c < s->n && s->tok[c].upos == DYAD_ADV) c++;   /* "is still searching" */
+    if (c >= s->n) return true;
+    const dyad_token *n = &s->tok[c];
+    size_t len = strlen(n->form);
+    bool ing = n->xpos ? strcmp(n->xpos, "VBG") == 0
+                       : n->upos == DYAD_VERB && len > 4 && !strcmp(n->form + len - 3, "ing");
+    return !(actor_adj(n->form) || ing);
+}
+
 /* The mention coordinated with mention a ("Jordan and Britain"), or -1. */
 static int conjunct_of(act_sent *s, int a) {
     const dyad_mention *ma = &s->out->items[a];
@@ -239,7 +298,7 @@ static int add_pronoun(act_sent *s, size_t i, int agr) {
     r.how = "pronoun";
     int mi = act_add(s, i, i, i, &r);
     if (mi < 0) return -1;
-    int a = find_ante(s, (uint32_t)i, agr, true, mi, NULL);
+    int a = dummy_it(s, i) ? -1 : find_ante(s, (uint32_t)i, agr, true, mi, NULL);
     /* "they" for a single country or body is mostly someone else ("VOA
      * ... their ordeal"); taken only for "Jordan and Britain ... They" (both)
      * and for the subject of this or the last sentence ("If the Taliban
