@@ -666,6 +666,21 @@ static void dummy_it_is_no_actor(void **state) {
     dyad_doc_free(d);
 }
 
+/* A known person inside an organisation's phrase ("U.N. envoy Ana
+ * Quimera") is a "he"/"she"; the organisation alone is not. */
+static void person_inside_org_phrase(void **state) {
+    dyad_doc *d = run(*state,
+        "U.N./PROPN envoy/NOUN Ana/PROPN Quimera/PROPN said/VERB she/PRON would/AUX "
+        "stay/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "she", 0), "IGOUNOGOV");
+    dyad_doc_free(d);
+    d = run(*state,
+        "The/DET United/PROPN Nations/PROPN said/VERB she/PRON would/AUX stay/VERB ./PUNCT",
+        "2024-05-01");
+    code_is(find(d, "she", 0), NULL);
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -843,6 +858,7 @@ int main(void) {
         cmocka_unit_test(they_after_coordination),
         cmocka_unit_test(they_for_a_single_body),
         cmocka_unit_test(dummy_it_is_no_actor),
+        cmocka_unit_test(person_inside_org_phrase),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(shared_place_takes_story_country),

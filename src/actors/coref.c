@@ -53,10 +53,28 @@ static bool collective(const act_sent *s, const dyad_mention *m) {
     return false;
 }
 
+/* A known person named inside an organisation's phrase: "U.N.
+ * Secretary-General Kofi Annan" is coded for the UN but is a "he". */
+static bool names_person(const act_sent *s, const dyad_mention *m) {
+    const dyad_doc *d = s->doc;
+    const dyad_token *t = d->tokens + d->sentences[m->sent].first;
+    const char *w[32];
+    for (uint32_t i = m->first; i <= m->last;) {
+        size_t n = 0;
+        for (uint32_t j = i; j <= m->last && n < 32; j++) w[n++] = t[j].form;
+        int e = -1;
+        size_t len = dyad_kb_match(s->kb, w, n, true, false, &e);
+        if (len && dyad_kb_entry(s->kb, e)->kind == KB_PERSON) return true;
+        i += len ? (uint32_t)len : 1;
+    }
+    return false;
+}
+
 static bool is_person(const act_sent *s, const dyad_mention *m) {
     if (m->how && strncmp(m->how, "kb:person", 9) == 0) return true;
+    if (m->how && !strcmp(m->how, "kb:org")) return !m->plural && names_person(s, m);
     if (m->how && (!strcmp(m->how, "kb:seat") || !strcmp(m->how, "kb:country") ||
-                   !strcmp(m->how, "kb:org") || !strncmp(m->how, "kb:place", 8)))
+                   !strncmp(m->how, "kb:place", 8)))
         return false;
     if (collective(s, m)) return false;
     return m->sector[0] && !m->plural && strcmp(m->sector, "CVL") != 0;
