@@ -681,6 +681,27 @@ static void person_inside_org_phrase(void **state) {
     dyad_doc_free(d);
 }
 
+/* A surname the KB knows, after a first name it does not know, is someone
+ * else; so is the surname alone in a story that names only that other
+ * person.  Titles and honorifics are no first names. */
+static void surname_of_someone_else(void **state) {
+    dyad_doc *d = run(*state,
+        "Liri/PROPN Quimera/PROPN spoke/VERB ./PUNCT || Quimera/PROPN left/VERB ./PUNCT",
+        "2024-05-01");
+    code_is(find(d, "Liri Quimera", 0), NULL);
+    code_is(find(d, "Quimera", 0), NULL);
+    dyad_doc_free(d);
+    d = run(*state,
+        "Ana/PROPN Quimera/PROPN and/CCONJ Liri/PROPN Quimera/PROPN spoke/VERB ./PUNCT || "
+        "Quimera/PROPN left/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "Ana Quimera", 0), "COLGOV");
+    code_is(find(d, "Quimera", 0), "COLGOV");   /* the KB's person is named in full */
+    dyad_doc_free(d);
+    d = run(*state, "Gen./PROPN Quimera/PROPN spoke/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "Gen. Quimera", 0), "COLGOV");
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -859,6 +880,7 @@ int main(void) {
         cmocka_unit_test(they_for_a_single_body),
         cmocka_unit_test(dummy_it_is_no_actor),
         cmocka_unit_test(person_inside_org_phrase),
+        cmocka_unit_test(surname_of_someone_else),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(shared_place_takes_story_country),

@@ -318,6 +318,67 @@ static int shared_place(const act_sent *s, const kb_entry *e, const char *own, c
     return tie ? -1 : pick;
 }
 
+/* Honorifics and ranks that may stand before a surname without being a
+ * first name ("Gen. Akar", "Sheikh Hasina"). */
+static const char *const HONORIFICS[] = {
+    "Gen", "Gen.", "Col", "Col.", "Lt", "Lt.", "Maj", "Maj.", "Capt", "Capt.", "Sen",
+    "Sen.", "Rep", "Rep.", "Gov", "Gov.", "Prof", "Prof.", "Sir", "Dame", "Lord", "Lady",
+    "Sheikh", "Sheik", "Emir", "King", "Queen", "Prince", "Princess", "Pope", "Imam",
+    "Ayatollah", "Mullah", "Mawlawi", "Rev", "Rev.", "Father", "Justice", "Judge", "St.",
+    /* the last word of a title: "Secretary of State Rubio" */
+    "State", "Defense", "Defence", "Affairs", "Interior", "Treasury", "Commerce", "Security",
+    "Staff", "General", "Finance", "Health", "Energy", NULL};
+
+/* "Liri Berisha" when the KB knows "Berisha" as Sali Berisha: a person
+ * matched by one word right after an unknown capitalised word is someone
+ * else of that name (the KB lists full names where it knows them). */
+static bool other_first_name(const act_sent *s, size_t a, size_t i) {
+    if (s->hit_len[i] != 1 || i == a || i == 0) return false;
+    const dyad_token *p = &s->tok[i - 1];
+    if (s->cover[i - 1] >= 0 || !is_propn(p) || word_in(p->form, HONORIFICS)) return false;
+    return is_cap(p->form) && isalpha((unsigned char)p->form[0]);
+}
+
+/* Whether token j of the document lies inside a KB name that starts at
+ * one of the three tokens before it (within sentence tokens [lo, j]). */
+static bool inside_longer_name(const act_sent *s, const dyad_token *t, size_t lo, size_t j) {
+    const char *w[8];
+    for (size_t st = j >= lo + 3 ? j - 3 : lo; st < j; st++) {
+        size_t n = 0;
+        for (size_t k = st; k <= j + 3 && n < 8 && k < s->doc->ntokens; k++) w[n++] = t[k].form;
+        int e = -1;
+        size_t len = dyad_kb_match(s->kb, w, n, true, false, &e);
+        if (len > j - st) return true;
+    }
+    return false;
+}
+
+/* "Abdul Wajeed Sadat ... Sadat said": the document names someone else
+ * with the surname the KB knows (an unknown first name before it, no KB
+ * name covering both) and never names the KB's person in full, so the
+ * surname alone is that other person. */
+static bool doc_names_other(const act_sent *s, size_t i) {
+    const dyad_doc *d = s->doc;
+    const char *sur = s->tok[i].form;
+    bool other = false;
+    for (size_t si = 0; si < d->nsentences; si++) {
+        const dyad_sentence *sn = &d->sentences[si];
+        const dyad_token *t = d->tokens;
+        for (size_t j = sn->first + 1; j < sn->first + sn->ntokens; j++) {
+            if (strcmp(t[j].form, sur) != 0) continue;
+            const dyad_token *p = &t[j - 1];
+            if (!is_propn(p) || !is_cap(p->form) || !isalpha((unsigned char)p->form[0]) ||
+                word_in(p->form, HONORIFICS))
+                continue;
+            if (inside_longer_name(s, t, sn->first, j)) return false;   /* "Sali Berisha" */
+            int e = -1;
+            const char *pw[1] = {p->form};
+            if (!dyad_kb_match(s->kb, pw, 1, true, true, &e)) other = true;  /* not "President" */
+        }
+    }
+    return other;
+}
+
 /* Resolves tokens [a,b] of a sentence. */
 static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     memset(r, 0, sizeof *r);
@@ -359,6 +420,11 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             break;
         case KB_PERSON: case KB_ORG:
             if (!c.code[0]) break;
+            if (e->kind == KB_PERSON &&
+                (other_first_name(s, a, i) || (s->hit_len[i] == 1 && doc_names_other(s, i)))) {
+                r->unknown = true;
+                break;
+            }
             if (e->kind == KB_PERSON && r->person_entry < 0) {
                 char nt[4];
                 r->person_entry = s->hit_entry[i];
