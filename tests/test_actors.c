@@ -702,6 +702,30 @@ static void surname_of_someone_else(void **state) {
     dyad_doc_free(d);
 }
 
+/* In a story of several sentences a plain sector noun takes the story's
+ * country only when that country is named at least twice as often as any
+ * other; an unknown university never takes it. */
+static void story_country_must_dominate(void **state) {
+    const char *two =
+        "Colombia/PROPN met/VERB Armenia/PROPN ./PUNCT || "
+        "Armenia/PROPN and/CCONJ Colombia/PROPN talked/VERB ./PUNCT || "
+        "The/DET police/NOUN left/VERB ./PUNCT";
+    dyad_doc *d = run(*state, two, NULL);
+    code_is(find(d, "police", 0), NULL);       /* two countries, equally named */
+    dyad_doc_free(d);
+    d = run(*state,
+        "Colombia/PROPN met/VERB Armenia/PROPN ./PUNCT || "
+        "Colombia/PROPN and/CCONJ Colombia/PROPN talked/VERB ./PUNCT || "
+        "The/DET police/NOUN left/VERB ./PUNCT", NULL);
+    code_is(find(d, "police", 0), "COLCOP");   /* Colombia three times, Armenia once */
+    dyad_doc_free(d);
+    d = run(*state,
+        "Colombia/PROPN voted/VERB ./PUNCT || A/DET professor/NOUN at/ADP Zorblax/PROPN "
+        "University/PROPN spoke/VERB ./PUNCT", NULL);
+    code_is(find(d, "Zorblax University", 0), NULL);
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -881,6 +905,7 @@ int main(void) {
         cmocka_unit_test(dummy_it_is_no_actor),
         cmocka_unit_test(person_inside_org_phrase),
         cmocka_unit_test(surname_of_someone_else),
+        cmocka_unit_test(story_country_must_dominate),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(shared_place_takes_story_country),

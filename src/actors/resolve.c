@@ -840,21 +840,33 @@ static bool story_sector(const dyad_mention *m) {
  * "context"); nothing when the document names no country. */
 static void context_country(dyad_doc *doc, act_mentions *o, bool story) {
     char best[4] = "";
-    int bestn = 0;
+    int bestn = 0, second = 0;
     for (size_t i = 0; i < o->len; i++) {
         const char *c = o->items[i].country;
         if (!o->items[i].code || !state_code(c) || o->items[i].antecedent >= 0) continue;
         int n = 0;
         for (size_t j = 0; j < o->len; j++)
             if (o->items[j].code && o->items[j].antecedent < 0 && strcmp(o->items[j].country, c) == 0) n++;
-        if (n > bestn) { bestn = n; memcpy(best, c, 4); }
+        if (n > bestn) {
+            if (strcmp(c, best) != 0) second = bestn;
+            bestn = n;
+            memcpy(best, c, 4);
+        } else if (n > second && strcmp(c, best) != 0) {
+            second = n;
+        }
     }
-    if (!best[0]) return;
+    /* in a story of several sentences, the story's country only when the
+     * story is mostly about it: twice as often named as any other (in a
+     * sentence or two, the country named is the immediate context) */
+    if (!best[0] || (doc->nsentences > 2 && bestn < 2 * second)) return;
     for (size_t i = 0; i < o->len; i++) {
         dyad_mention *m = &o->items[i];
         if (m->code || !m->sector[0]) continue;
         bool named = strcmp(m->how, "sector:named") == 0;
         if (!named && !(story && story_sector(m))) continue;
+        /* "a professor at Zorblax University": experts are quoted from
+         * universities of any country */
+        if (named && !strcmp(m->sector, "EDU")) continue;
         char code[16];
         snprintf(code, sizeof code, "%s%s", best, m->sector);
         m->code = dyad_doc_strndup(doc, code, strlen(code));
