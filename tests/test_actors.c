@@ -575,6 +575,17 @@ static void unknown_person_blocks_pronoun(void **state) {
         "Zorblax/PROPN Quennet/PROPN met/VERB him/PRON ./PUNCT", "2024-05-01");
     code_is(find(d, "him", 0), NULL);
     dyad_doc_free(d);
+    /* the nearest by position, not the pronoun created last */
+    d = run(*state,
+        "Petro/PROPN spoke/VERB ./PUNCT || In/ADP his/PRON speech/NOUN ,/PUNCT Zorblax/PROPN "
+        "Quennet/PROPN said/VERB he/PRON would/AUX stay/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "his", 0), "COLGOV");
+    code_is(find(d, "he", 0), NULL);
+    dyad_doc_free(d);
+    d = run(*state,
+        "Petro/PROPN met/VERB Trump/PROPN and/CCONJ praised/VERB him/PRON ./PUNCT", "2024-05-01");
+    code_is(find(d, "him", 0), "USAELI");   /* Trump between his terms */
+    dyad_doc_free(d);
     d = run(*state,
         "Petro/PROPN spoke/VERB ./PUNCT || "
         "He/PRON praised/VERB the/DET Zorblax/PROPN Command/PROPN ./PUNCT || "

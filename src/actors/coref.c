@@ -169,14 +169,19 @@ static bool person_blocker(const act_sent *s, const dyad_mention *m, int agr,
 static int find_ante(act_sent *s, uint32_t tokpos, int agr, bool strict, int skip,
                      const char *sector) {
     act_mentions *o = s->out;
-    for (size_t k = o->len; k-- > 0;) {           /* same sentence */
+    /* same sentence: the nearest mention before (by position, not by
+     * creation order: "In his testimony, Mehdiyev said he") */
+    int near = -1;
+    for (size_t k = o->len; k-- > 0;) {
         const dyad_mention *m = &o->items[k];
         if (m->sent != s->sidx) break;
         if (m->last >= tokpos || (int)k == skip) continue;
-        if (person_blocker(s, m, agr, sector)) return -1;
-        if (sector && strcmp(m->sector, sector) != 0) continue;
-        if (agrees(s, m, agr, strict)) return (int)k;
+        bool block = person_blocker(s, m, agr, sector);
+        if (!block && ((sector && strcmp(m->sector, sector) != 0) || !agrees(s, m, agr, strict)))
+            continue;
+        if (near < 0 || m->last > o->items[near].last) near = (int)k;
     }
+    if (near >= 0) return person_blocker(s, &o->items[near], agr, sector) ? -1 : near;
     for (uint32_t back = 1; back <= 3 && back <= s->sidx; back++) {
         uint32_t want = s->sidx - back;
         int best = -1;
