@@ -737,6 +737,19 @@ static void story_country_must_dominate(void **state) {
     dyad_doc_free(d);
 }
 
+/* "Colombian Americans" are Americans of Colombian origin: a demonym
+ * right after another one gives the country; coordinated ones do not. */
+static void hyphenated_nationality(void **state) {
+    dyad_doc *d = run(*state,
+        "Colombian/ADJ Americans/PROPN:p protested/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "Colombian Americans", 0), "USACVL");
+    dyad_doc_free(d);
+    d = run(*state,
+        "Colombian/ADJ and/CCONJ American/ADJ officials/NOUN:p met/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "Colombian", 0), "COLGOV");
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -917,6 +930,7 @@ int main(void) {
         cmocka_unit_test(person_inside_org_phrase),
         cmocka_unit_test(surname_of_someone_else),
         cmocka_unit_test(story_country_must_dominate),
+        cmocka_unit_test(hyphenated_nationality),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(shared_place_takes_story_country),

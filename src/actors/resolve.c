@@ -379,6 +379,15 @@ static bool doc_names_other(const act_sent *s, size_t i) {
     return other;
 }
 
+/* "Chinese Americans", "Asian American students", "Turkish Cypriots": a
+ * demonym right after another one names the nationality, the first one
+ * the origin, so the second gives the country. */
+static bool after_demonym(const act_sent *s, size_t a, size_t i) {
+    if (i == a || dyad_kb_entry(s->kb, s->hit_entry[i])->kind != KB_ADJ) return false;
+    int p = s->cover[i - 1];
+    return p >= 0 && (size_t)p >= a && dyad_kb_entry(s->kb, s->hit_entry[p])->kind == KB_ADJ;
+}
+
 /* Resolves tokens [a,b] of a sentence. */
 static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     memset(r, 0, sizeof *r);
@@ -456,7 +465,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             r->place = true;
             break;
         case KB_COUNTRY: case KB_ADJ: case KB_SEAT:
-            if (!r->country[0]) memcpy(r->country, c.country, 4);
+            if (!r->country[0] || after_demonym(s, a, i)) memcpy(r->country, c.country, 4);
             if (e->kind == KB_SEAT && !seat_sector[0]) memcpy(seat_sector, c.sector, 4);
             /* "Pentagon officials", "FBI agents": an institution (a seat that
              * is not the government's) gives the sector like a leftmost
