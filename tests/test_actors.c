@@ -750,6 +750,21 @@ static void hyphenated_nationality(void **state) {
     dyad_doc_free(d);
 }
 
+/* A place is its people (CVL) only where an actor or a target stands: not
+ * in "Gulu, Kitgum" or "a lawmaker of Kitgum", but in "the town of Kitgum". */
+static void place_named_as_location(void **state) {
+    dyad_doc *d = run(*state,
+        "Rebels/NOUN:p shelled/VERB Kitgum/PROPN ./PUNCT || "
+        "A/DET lawmaker/NOUN of/ADP Kitgum/PROPN spoke/VERB ./PUNCT || "
+        "They/PRON went/VERB to/ADP Juba/PROPN ,/PUNCT Gulu/PROPN ,/PUNCT on/ADP Monday/PROPN ./PUNCT || "
+        "Rebels/NOUN:p attacked/VERB the/DET town/NOUN of/ADP Gulu/PROPN ./PUNCT", "2024-05-01");
+    code_is(find(d, "Kitgum", 0), "UGACVL");
+    code_is(find(d, "Kitgum", 1), "UGA");
+    code_is(find(d, "Gulu", 0), "UGA");
+    code_is(find(d, "Gulu", 1), "UGACVL");
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -931,6 +946,7 @@ int main(void) {
         cmocka_unit_test(surname_of_someone_else),
         cmocka_unit_test(story_country_must_dominate),
         cmocka_unit_test(hyphenated_nationality),
+        cmocka_unit_test(place_named_as_location),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(shared_place_takes_story_country),

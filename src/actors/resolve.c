@@ -644,6 +644,21 @@ static size_t chunk(act_sent *s, act_chunk *ch, size_t max) {
 static const char *const PLACE_PREPS[] = {
     "in", "to", "at", "from", "into", "near", "outside", "inside", "around", "across", NULL};
 
+/* A place in the position of an actor or a target: the object of a verb
+ * ("shelled Juba") or a subject ("Juba fell"); not "Quetta, Balochistan",
+ * "a congressman of Michigan" or a dateline ("BLANTYRE --"). */
+static bool place_as_actor(const act_sent *s, const act_chunk *c) {
+    static const char *const PLACE_NOUNS[] = {"town", "city", "village", "district",
+                                              "province", "region", "area", NULL};
+    const dyad_token *p = c->a > 0 ? &s->tok[c->a - 1] : NULL;
+    const dyad_token *n = c->b + 1 < s->n ? &s->tok[c->b + 1] : NULL;
+    if (p && (p->upos == DYAD_VERB || !tagged(p))) return true;
+    /* "the town of Cizre" is the town */
+    if (p && word_is(p, "of")) return c->a >= 2 && word_in(s->tok[c->a - 2].form, PLACE_NOUNS);
+    if (p && !strcmp(p->form, ",")) return false;
+    return n && (n->upos == DYAD_VERB || n->upos == DYAD_AUX);
+}
+
 /* The resolution of "P's R" where R has no country of its own: a sector
  * noun takes the possessor's country ("Colombia's president" -> COLGOV)
  * or, for an organisation, its code ("the Taliban's leaders" -> AFGREB);
@@ -684,7 +699,7 @@ static void do_chunk(act_sent *s, act_chunk *c) {
         if (c->res.how && !strcmp(c->res.how, "kb:place") && !c->res.sector[0] &&
             !c->res.thing && s->cover[c->b] >= 0 &&
             dyad_kb_entry(s->kb, s->hit_entry[s->cover[c->b]])->kind == KB_PLACE &&
-            !(c->a > 0 && word_in(s->tok[c->a - 1].form, PLACE_PREPS)))
+            !(c->a > 0 && word_in(s->tok[c->a - 1].form, PLACE_PREPS)) && place_as_actor(s, c))
             memcpy(c->res.sector, "CVL", 4);
         if (worth(&c->res)) c->mention = act_add(s, c->a, c->b, c->b, &c->res);
         return;
