@@ -748,6 +748,13 @@ static void hyphenated_nationality(void **state) {
         "Colombian/ADJ and/CCONJ American/ADJ officials/NOUN:p met/VERB ./PUNCT", "2024-05-01");
     code_is(find(d, "Colombian", 0), "COLGOV");
     dyad_doc_free(d);
+    /* "a Colombian-proposed plan": the demonym only modifies; "a Colombian" is one */
+    d = run(*state,
+        "Petro/PROPN backed/VERB a/DET Colombian/ADJ -/PUNCT proposed/VERB plan/NOUN ./PUNCT || "
+        "A/DET Colombian/PROPN spoke/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "Colombian", 0), "COL");
+    code_is(find(d, "Colombian", 1), "COLCVL");
+    dyad_doc_free(d);
 }
 
 /* A place is its people (CVL) only where an actor or a target stands: not

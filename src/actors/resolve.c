@@ -513,6 +513,8 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
     /* "an Egyptian", "a Palestinian": one of the country's people too */
     bool one = b > a && (word_is(&s->tok[b - 1], "a") || word_is(&s->tok[b - 1], "an") ||
                          word_is(&s->tok[b - 1], "one"));
+    /* "a U.S.-proposed ceasefire": the demonym only modifies */
+    if (b + 1 < s->n && strcmp(s->tok[b + 1].form, "-") == 0) one = false;
     if (r->demonym_head && !r->sector[0] && (r->plural || one)) memcpy(r->sector, "CVL", 4);
     if (!r->sector[0] && seat_sector[0] && !r->full[0] && !r->thing)
         memcpy(r->sector, seat_sector, 4);
