@@ -772,6 +772,17 @@ static void place_named_as_location(void **state) {
     dyad_doc_free(d);
 }
 
+/* A country's name inside a sea's name is no actor of that country. */
+static void seas_are_not_countries(void **state) {
+    dyad_doc *d = run(*state,
+        "Ships/NOUN:p sailed/VERB the/DET Colombian/ADJ Sea/PROPN and/CCONJ the/DET Gulf/PROPN "
+        "of/ADP Armenia/PROPN ./PUNCT || Colombia/PROPN protested/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "Colombian Sea", 0), NULL);
+    code_is(find(d, "Armenia", 0), NULL);
+    code_is(find(d, "Colombia", 0), "COL");
+    dyad_doc_free(d);
+}
+
 static void they_after_coordination(void **state) {
     dyad_doc *d = run(*state, "Jordan/PROPN and/CCONJ Britain/PROPN signed/VERB ./PUNCT || "
                               "They/PRON met/VERB ./PUNCT", NULL);
@@ -954,6 +965,7 @@ int main(void) {
         cmocka_unit_test(story_country_must_dominate),
         cmocka_unit_test(hyphenated_nationality),
         cmocka_unit_test(place_named_as_location),
+        cmocka_unit_test(seas_are_not_countries),
         cmocka_unit_test(unknown_person_blocks_pronoun),
         cmocka_unit_test(the_court_is_the_named_court),
         cmocka_unit_test(shared_place_takes_story_country),

@@ -379,6 +379,17 @@ static bool doc_names_other(const act_sent *s, size_t i) {
     return other;
 }
 
+/* "South China Sea", "Indian Ocean", "Taiwan Strait", "Gulf of Mexico":
+ * a country's name inside the name of a sea is no actor of it. */
+static bool names_water(const act_sent *s, size_t i) {
+    static const char *const WATER[] = {"Sea", "Seas", "Ocean", "Gulf", "Strait", "Straits",
+                                        "Channel", NULL};
+    size_t end = i + (size_t)s->hit_len[i];
+    if (end < s->n && word_in(s->tok[end].form, WATER) && is_cap(s->tok[end].form)) return true;
+    return i >= 2 && word_is(&s->tok[i - 1], "of") && word_in(s->tok[i - 2].form, WATER) &&
+           is_cap(s->tok[i - 2].form);
+}
+
 /* "Chinese Americans", "Asian American students", "Turkish Cypriots": a
  * demonym right after another one names the nationality, the first one
  * the origin, so the second gives the country. */
@@ -465,6 +476,7 @@ static void resolve_part(act_sent *s, size_t a, size_t b, act_res *r) {
             r->place = true;
             break;
         case KB_COUNTRY: case KB_ADJ: case KB_SEAT:
+            if (names_water(s, i)) { r->unknown = true; break; }
             if (!r->country[0] || after_demonym(s, a, i)) memcpy(r->country, c.country, 4);
             if (e->kind == KB_SEAT && !seat_sector[0]) memcpy(seat_sector, c.sector, 4);
             /* "Pentagon officials", "FBI agents": an institution (a seat that
