@@ -582,6 +582,12 @@ static void unknown_person_blocks_pronoun(void **state) {
     code_is(find(d, "his", 0), "COLGOV");
     code_is(find(d, "he", 0), NULL);
     dyad_doc_free(d);
+    /* ', he said' after a quotation: the speaker, not someone quoted */
+    d = run(*state,
+        "Petro/PROPN spoke/VERB ./PUNCT || \"/PUNCT Trump/PROPN is/AUX wrong/ADJ ,/PUNCT \"/PUNCT "
+        "he/PRON said/VERB ./PUNCT", "2024-05-01");
+    code_is(find(d, "he", 0), "COLGOV");
+    dyad_doc_free(d);
     d = run(*state,
         "Petro/PROPN met/VERB Trump/PROPN and/CCONJ praised/VERB him/PRON ./PUNCT", "2024-05-01");
     code_is(find(d, "him", 0), "USAELI");   /* Trump between his terms */

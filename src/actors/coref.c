@@ -315,13 +315,23 @@ static bool leading_body(const act_sent *s, int a) {
     return true;
 }
 
+/* '..., it is fair," he added': a he/she right after a closing quotation
+ * is the speaker, not someone named inside the quotation. */
+static bool after_quotation(const act_sent *s, size_t i) {
+    if (i < 2 || strcmp(s->tok[i - 1].form, "\"") != 0) return false;
+    const char *p = s->tok[i - 2].form;
+    return !strcmp(p, ",") || !strcmp(p, ".") || !strcmp(p, "?") || !strcmp(p, "!");
+}
+
 static int add_pronoun(act_sent *s, size_t i, int agr) {
     act_res r = {0};
     r.plural = agr == AGR_PLURAL;
     r.how = "pronoun";
     int mi = act_add(s, i, i, i, &r);
     if (mi < 0) return -1;
-    int a = dummy_it(s, i) ? -1 : find_ante(s, (uint32_t)i, agr, true, mi, NULL);
+    /* the speaker is looked for before the sentence (the quotation) */
+    uint32_t from = agr == AGR_PERSON && after_quotation(s, i) ? 0 : (uint32_t)i;
+    int a = dummy_it(s, i) ? -1 : find_ante(s, from, agr, true, mi, NULL);
     /* "they" for a single country or body is mostly someone else ("VOA
      * ... their ordeal"); taken only for "Jordan and Britain ... They" (both)
      * and for the subject of this or the last sentence ("If the Taliban
