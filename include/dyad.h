@@ -260,6 +260,8 @@ typedef struct dyad_options {
                                   the caller keeps the strings alive */
     bool replace_builtin;      /* dicts replace (not add to) the built-ins */
     const char *date;          /* document date to use when a doc has none */
+    int beam;                  /* parser beam width; 0: the model's (its
+                                  training width), 1: greedy */
 } dyad_options;
 
 /* Loads what the options ask for.  Returns NULL and fills err on failure. */

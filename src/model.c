@@ -148,6 +148,13 @@ static int model_from_sections(dyad_model *m, const sec_view *sv) {
         table_from(sv[SEC_SUFFIX], &m->suffix) < 0 || table_from(sv[SEC_AMBIG], &m->ambig) < 0)
         return -1;
     if (sv[SEC_META].size >= 4) m->suffix_max = *(const uint32_t *)sv[SEC_META].p;
+    m->beam = sv[SEC_META].size >= 8 ? ((const uint32_t *)sv[SEC_META].p)[1] : 1;
+    if (m->beam < 1 || m->beam > SYN_MAX_BEAM) m->beam = 1;
+    m->tag_in_adp = syn_tag_class(m, "IN", DYAD_ADP);
+    for (int i = 0; i < SYN_NPREP; i++)
+        m->prep_keys[i] = syn_rare_preps[i] ? syn_dict_key(syn_rare_preps[i],
+                                                           strlen(syn_rare_preps[i]))
+                                            : 0;
     return 0;
 }
 

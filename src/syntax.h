@@ -162,6 +162,11 @@ static inline void syn_weights_score(const syn_weights *w, const uint64_t *keys,
 
 #define SYN_MAX_CLASSES 512
 
+/* Rare prepositions (tagger.c): nearly absent from the treebanks, common
+ * in news; tagged IN/ADP whatever the tagger says (unless it says IN). */
+#define SYN_NPREP 16
+extern const char *const syn_rare_preps[SYN_NPREP];
+
 typedef struct dyad_model {
     /* the mapping when the model came from a file (NULL when built) */
     void *map;
@@ -189,6 +194,9 @@ typedef struct dyad_model {
     const char *strings; /* blob of NUL-terminated strings */
     uint32_t strings_len;
     uint32_t suffix_max; /* longest suffix in the suffix table */
+    uint32_t beam;       /* beam width the parser was trained with */
+    int tag_in_adp;      /* tag class "IN ADP", -1 if none */
+    uint64_t prep_keys[SYN_NPREP]; /* syn_dict_key of the rare prepositions */
 } dyad_model;
 
 /* Loads (mmap) a model file.  NULL and err filled on failure. */
@@ -268,6 +276,8 @@ typedef struct syn_ptok {
 } syn_ptok;
 
 void syn_state_init(syn_parse_state *s, int n);
+/* Copies s into d (only the entries of its n words). */
+void syn_state_copy(syn_parse_state *d, const syn_parse_state *s);
 int syn_state_done(const syn_parse_state *s);
 int syn_action_legal(const syn_parse_state *s, int action);
 void syn_apply(syn_parse_state *s, int action);
@@ -277,8 +287,34 @@ int syn_parser_features(const syn_parse_state *s, const syn_ptok *tk,
 /* Finishes: headless words attach to the root's child (or become root). */
 void syn_state_finish(syn_parse_state *s, int dep_label);
 
+/* Beam search (parser.c; train.c trains with the same expansion). */
+#define SYN_MAX_BEAM 64
+typedef struct syn_cand {
+    double score;   /* the parse's score after the action */
+    int item;       /* the beam item it extends */
+    int action;
+} syn_cand;
+/* Scratch states of a beam: 2 x width parses. */
+typedef struct syn_beam {
+    syn_parse_state *st;
+} syn_beam;
+/* Scores every legal action of the nitems states (with scores[] so far)
+ * and writes the k best extensions into best, highest first; returns how
+ * many (0 when no state has a legal action). */
+/* Inserts c into best[0..*nb) (sorted, highest first, at most k). */
+void syn_beam_insert(syn_cand *best, int *nb, int k, syn_cand c);
+int syn_beam_expand(const syn_weights *w, const syn_parse_state *items, const double *scores,
+                    int nitems, const syn_ptok *tk, int k, syn_cand *best);
+/* Beam width for parsing: dyad_options.beam, else the model's. */
+int syn_beam_width(const dyad_ctx *ctx, const dyad_model *m);
+
 /* ---- training (train.c) ---- */
-int dyad_train(const char *treebank_dir, const char *out_path, int epochs,
+#define SYN_TRAIN_EPOCHS 18
+#define SYN_TRAIN_BEAM 8
+/* Trains and writes the model; epochs and beam 0 take the defaults above;
+ * beam 1 trains a greedy parser (dynamic oracle with exploration), wider
+ * beams a beam parser with max-violation updates. */
+int dyad_train(const char *treebank_dir, const char *out_path, int epochs, int beam,
                FILE *log, dyad_error *err);
 
 #endif
