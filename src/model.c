@@ -22,7 +22,7 @@
 #include <unistd.h>
 
 #define MODEL_MAGIC "DYADMDL1"
-#define MODEL_VERSION 1
+#define MODEL_VERSION 2 /* 2: dense rows; version 1 files still load */
 
 typedef struct file_header {
     char magic[8];
@@ -98,7 +98,9 @@ static int weights_from(sec_view idx, sec_view rows, sec_view meta, syn_weights 
     for (uint64_t i = 0; i < cap; i++) {
         const syn_windex *e = &w->index[i];
         if (!e->check) continue;
-        if (e->off >= w->nrows || (uint64_t)e->off + 1 + w->rows[e->off] > w->nrows) return -1;
+        if (e->off >= w->nrows ||
+            (uint64_t)e->off + 1 + syn_row_words(w->rows[e->off], w->nclasses) > w->nrows)
+            return -1;
     }
     return 0;
 }
@@ -198,7 +200,7 @@ dyad_model *dyad_model_load(const char *path, dyad_error *err) {
     m->map_size = (size_t)st.st_size;
     const file_header *h = map;
     uint64_t fsize = (uint64_t)st.st_size;
-    if (memcmp(h->magic, MODEL_MAGIC, 8) != 0 || h->version != MODEL_VERSION ||
+    if (memcmp(h->magic, MODEL_MAGIC, 8) != 0 || (h->version != MODEL_VERSION && h->version != 1) ||
         sizeof *h + (uint64_t)h->nsections * sizeof(file_section) > fsize) {
         dyad_model_free(m);
         dyad_error_set(err, path, 0, 0, "not a dyad model (bad magic or version)");

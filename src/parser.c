@@ -272,7 +272,7 @@ int syn_beam_expand(const syn_weights *w, const syn_parse_state *items, const do
     for (int j = 0; j < nitems; j++) {
         const syn_parse_state *st = &items[j];
         int nf = syn_parser_features(st, tk, feats);
-        memset(sc, 0, (size_t)ncls * sizeof *sc);
+        memset(sc, 0, syn_ncls_pad((uint32_t)ncls) * sizeof *sc);
         syn_weights_score(w, feats, nf, sc);
         /* only actions that can enter the beam are checked for legality */
         for (int a = 0; a < ncls; a++) {

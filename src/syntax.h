@@ -89,11 +89,15 @@ static inline const syn_entry *syn_table_get(const syn_table *t, uint64_t key) {
     }
 }
 
-/* A weight matrix: feature hash -> sparse row of (class, weight).  The
- * index is open addressing of {check, offset}: the slot comes from the low
- * bits of the 64-bit feature hash, check is its high 32 bits (never 0).
- * rows[offset] is the row's length, followed by that many uint32 words:
- * class in the high 16 bits, int16 weight in the low 16. */
+/* A weight matrix: feature hash -> row of weights.  The index is open
+ * addressing of {check, offset}: the slot comes from the low bits of the
+ * 64-bit feature hash, check is its high 32 bits (never 0).  rows[offset]
+ * is the row's header.  A sparse row (header = count) is followed by count
+ * uint32 words: class in the high 16 bits, int16 weight in the low 16.  A
+ * dense row (header = SYN_ROW_DENSE | count of its non-zero weights) is
+ * followed by syn_ncls_pad(nclasses) int16 weights, one per class, zero
+ * padded: rows that most classes use are summed with vector adds. */
+#define SYN_ROW_DENSE 0x80000000u
 typedef struct syn_windex {
     uint32_t check, off;
 } syn_windex;
@@ -109,6 +113,32 @@ typedef struct syn_weights {
 
 static inline uint32_t syn_wcheck(uint64_t key) { return (uint32_t)(key >> 32) | 1u; }
 
+/* Classes rounded up to a multiple of 16: the length of a dense row, and
+ * how many score counters the scoring functions touch (callers zero them). */
+static inline uint32_t syn_ncls_pad(uint32_t n) { return (n + 15) & ~15u; }
+
+/* uint32 words a row takes after its header. */
+static inline uint32_t syn_row_words(uint32_t header, uint32_t nclasses) {
+    return header & SYN_ROW_DENSE ? syn_ncls_pad(nclasses) / 2 : header;
+}
+
+/* s[0..16) += d[0..16): a loop the compiler turns into vector adds. */
+static inline void syn_add16(int32_t *restrict s, const int16_t *restrict d) {
+    for (int i = 0; i < 16; i++) s[i] += d[i];
+}
+
+/* Adds row r into scores (syn_ncls_pad(ncls) counters). */
+static inline void syn_row_add(const uint32_t *r, uint32_t ncls, int32_t *scores) {
+    uint32_t h = r[0];
+    if (h & SYN_ROW_DENSE) {
+        const int16_t *d = (const int16_t *)(r + 1);
+        uint32_t np = syn_ncls_pad(ncls);
+        for (uint32_t c = 0; c < np; c += 16) syn_add16(scores + c, d + c);
+        return;
+    }
+    for (uint32_t k = 1; k <= h; k++) scores[r[k] >> 16] += (int16_t)(r[k] & 0xFFFF);
+}
+
 /* Adds the row of feature key into scores (int accumulators). */
 static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *scores) {
     if (!w->index) return;
@@ -117,10 +147,7 @@ static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *
     for (uint64_t i = key & w->mask;; i = (i + 1) & w->mask) {
         const syn_windex *e = &w->index[i];
         if (e->check == check) {
-            const uint32_t *r = w->rows + e->off;
-            uint32_t n = r[0];
-            for (uint32_t k = 1; k <= n; k++)
-                scores[r[k] >> 16] += (int16_t)(r[k] & 0xFFFF);
+            syn_row_add(w->rows + e->off, w->nclasses, scores);
             return;
         }
         if (e->check == 0) return;
@@ -129,7 +156,7 @@ static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *
 
 /* Scores n features at once: prefetches every index slot, then every row,
  * then sums, so the cache misses of the lookups overlap.  scores must hold
- * w->nclasses zeroed counters. */
+ * syn_ncls_pad(w->nclasses) zeroed counters. */
 static inline void syn_weights_score(const syn_weights *w, const uint64_t *keys, int n,
                                      int32_t *scores) {
     const uint32_t *rows[128];
@@ -152,12 +179,8 @@ static inline void syn_weights_score(const syn_weights *w, const uint64_t *keys,
             if (e->check == 0) break;
         }
     }
-    for (int f = 0; f < n; f++) {
-        const uint32_t *r = rows[f];
-        if (!r) continue;
-        uint32_t cnt = r[0];
-        for (uint32_t k = 1; k <= cnt; k++) scores[r[k] >> 16] += (int16_t)(r[k] & 0xFFFF);
-    }
+    for (int f = 0; f < n; f++)
+        if (rows[f]) syn_row_add(rows[f], w->nclasses, scores);
 }
 
 #define SYN_MAX_CLASSES 512

@@ -183,7 +183,7 @@ int syn_tag_sentence(const dyad_model *m, dyad_doc *doc, dyad_token *t, int n,
         } else {
             int nf = syn_tagger_features(w, n, i, i ? tags[i - 1] : -1,
                                          i > 1 ? tags[i - 2] : -1, feats);
-            memset(scores, 0, m->ntags * sizeof *scores);
+            memset(scores, 0, syn_ncls_pad(m->ntags) * sizeof *scores);
             syn_weights_score(&m->tagger, feats, nf, scores);
             tag = best_class(scores, m->ntags);
         }

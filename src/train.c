@@ -203,6 +203,9 @@ static void percep_free(percep *p) {
 }
 
 /* ---- output tables ---- */
+/* A row is written dense when count * SYN_DENSE_FACTOR >= the padded
+ * number of classes (8: when an eighth of the classes have weights). */
+#define SYN_DENSE_FACTOR 8
 typedef DYAD_VEC(syn_entry) entry_vec;
 
 /* Builds an open-addressing table (load <= 0.5) from entries. */
@@ -231,8 +234,9 @@ typedef struct packed {
     syn_wmeta meta;
 } packed;
 
-/* Averaged weights -> quantised sparse rows; drops |w| < prune (for tiny
- * training sets: under a hundredth of the largest weight). */
+/* Averaged weights -> quantised rows; drops |w| < prune (for tiny
+ * training sets: under a hundredth of the largest weight).  Rows with
+ * many classes are written dense (see syn_row_add). */
 static int percep_pack(const percep *p, float prune, packed *out) {
     float maxw = 0;
     for (size_t r = 0; r < p->rows.len; r++)
@@ -243,14 +247,15 @@ static int percep_pack(const percep *p, float prune, packed *out) {
     /* models trained on tiny treebanks (under 100,000 examples) have small
      * weights: prune them relative to the largest instead */
     if (p->now < 100000 && prune > maxw * 1e-2f) prune = maxw * 1e-2f;
+    uint32_t npad = syn_ncls_pad(p->ncls);
     DYAD_VEC(uint64_t) keys = {0};
     DYAD_VEC(uint32_t) offs = {0};
     DYAD_VEC(uint32_t) words = {0};
+    DYAD_VEC(uint32_t) cw = {0}; /* the row's sparse words */
     for (size_t i = 0; i < p->idx.cap; i++) {
         if (!p->idx.keys[i]) continue;
         const prow *row = &p->rows.items[p->idx.vals[i]];
-        uint32_t start = (uint32_t)words.len, cnt = 0;
-        if (DYAD_VEC_PUSH(words, 0) < 0) return -1;
+        cw.len = 0;
         for (uint32_t k = 0; k < row->n; k++) {
             float w = row->e[k].w;
             if (fabsf(w) < prune) continue;
@@ -259,16 +264,26 @@ static int percep_pack(const percep *p, float prune, packed *out) {
             if (q > 32767) q = 32767;
             if (q < -32767) q = -32767;
             uint32_t word = (row->e[k].cls << 16) | ((uint32_t)(int16_t)q & 0xFFFF);
-            if (DYAD_VEC_PUSH(words, word) < 0) return -1;
-            cnt++;
+            if (DYAD_VEC_PUSH(cw, word) < 0) return -1;
         }
-        if (!cnt) {
-            words.len = start;
-            continue;
+        uint32_t cnt = (uint32_t)cw.len;
+        if (!cnt) continue;
+        uint32_t start = (uint32_t)words.len;
+        int dense = cnt * SYN_DENSE_FACTOR >= npad;
+        if (DYAD_VEC_PUSH(words, dense ? cnt | SYN_ROW_DENSE : cnt) < 0) return -1;
+        if (dense) {
+            for (uint32_t k = 0; k < npad / 2; k++)
+                if (DYAD_VEC_PUSH(words, 0) < 0) return -1;
+            int16_t *d = (int16_t *)(words.items + start + 1);
+            for (uint32_t k = 0; k < cnt; k++)
+                d[cw.items[k] >> 16] = (int16_t)(cw.items[k] & 0xFFFF);
+        } else {
+            for (uint32_t k = 0; k < cnt; k++)
+                if (DYAD_VEC_PUSH(words, cw.items[k]) < 0) return -1;
         }
-        words.items[start] = cnt;
         if (DYAD_VEC_PUSH(keys, p->idx.keys[i]) < 0 || DYAD_VEC_PUSH(offs, start) < 0) return -1;
     }
+    DYAD_VEC_FREE(cw);
     size_t cap = 16;
     while (cap * 3 < keys.len * 4) cap *= 2;
     out->index = calloc(cap, sizeof *out->index);
