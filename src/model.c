@@ -11,6 +11,8 @@
  *   weight rows, lexicon and suffix tables.
  * Loading maps the file read-only and points into it: apart from two small
  * arrays of string pointers (tags and labels) nothing is parsed or copied.
+ * syn_weights_score, the scoring loop of the tagger and the parser, is here
+ * too (compiled for AVX2 and the baseline on x86-64, see syntax.h).
  */
 #include "syntax.h"
 
@@ -103,6 +105,32 @@ static int weights_from(sec_view idx, sec_view rows, sec_view meta, syn_weights 
             return -1;
     }
     return 0;
+}
+
+SYN_VECTOR_CLONES
+void syn_weights_score(const syn_weights *w, const uint64_t *keys, int n, int32_t *scores) {
+    const uint32_t *rows[128];
+    if (!w->index || n > 128) {
+        for (int f = 0; f < n; f++) syn_weights_add(w, keys[f], scores);
+        return;
+    }
+    for (int f = 0; f < n; f++) __builtin_prefetch(&w->index[(keys[f] | 1) & w->mask]);
+    for (int f = 0; f < n; f++) {
+        uint64_t key = keys[f] | 1;
+        uint32_t check = syn_wcheck(key);
+        rows[f] = NULL;
+        for (uint64_t i = key & w->mask;; i = (i + 1) & w->mask) {
+            const syn_windex *e = &w->index[i];
+            if (e->check == check) {
+                rows[f] = w->rows + e->off;
+                __builtin_prefetch(rows[f]);
+                break;
+            }
+            if (e->check == 0) break;
+        }
+    }
+    for (int f = 0; f < n; f++)
+        if (rows[f]) syn_row_add(rows[f], w->nclasses, scores);
 }
 
 static const char *str_at(const dyad_model *m, uint32_t off) {
