@@ -1,0 +1,186 @@
+/*
+ * repair.c -- tree repairs applied to a sentence before the event coder
+ * matches its patterns (ev_repair_sentence).
+ *
+ * The parser makes a few frequent, systematic mistakes that cost events.
+ * Each repair below looks for one such configuration and rewrites heads and
+ * relations in place (tokens keep their forms, tags and lemmas); a repair
+ * fires only when the configuration cannot be a correct reading:
+ *
+ *   1. Date words as objects.  A weekday, "today", "yesterday", a month
+ *      with its day, "last week"... attached as obj or iobj of a verb is a
+ *      temporal modifier ("rejected Monday a plan", "declared Tuesday that
+ *      ..."): it becomes obl:tmod of the verb.  When the real object was
+ *      hung under the date (as its appos: "lifted Friday a blockade", or as
+ *      a compound with the article: "issued a warning Friday"), that noun
+ *      takes the obj slot and keeps its own dependents.
+ *   2. Participles of statement nouns.  "issued a statement demanding ..."
+ *      parsed with the participle as acl of the noun: the demand is made by
+ *      the issuer, so the participle becomes advcl of the verb (and takes
+ *      its subject, as the coder does for adverbial clauses).
+ *   3. Adjectival participles read as verbs.  "met visiting minister X",
+ *      "attacked the outgoing premier" parsed with the participle as xcomp
+ *      of the verb and the noun as its object: the noun becomes the verb's
+ *      object and the participle its amod.  Only participles that are
+ *      adjectives in news usage are listed.
+ *
+ * Everything works on the token array of one sentence; no state is kept.
+ */
+#include "events.h"
+
+#include <string.h>
+
+/* ---- token helpers ---- */
+
+static bool rel_eq(const dyad_token *t, const char *r) {
+    return t->deprel && strcmp(t->deprel, r) == 0;
+}
+
+static bool word_in(const char *w, const char *const *list) {
+    if (!w) return false;
+    for (int i = 0; list[i]; i++)
+        if (dyad_strcasecmp_ascii(w, list[i]) == 0) return true;
+    return false;
+}
+
+static bool verbal(const dyad_token *t) {
+    return t->upos == DYAD_VERB || (t->xpos && t->xpos[0] == 'V');
+}
+
+static bool nominal(const dyad_token *t) {
+    return t->upos == DYAD_NOUN || t->upos == DYAD_PROPN;
+}
+
+/* First dependent of h with relation r, -1 when none. */
+static int child(const dyad_token *t, int n, int h, const char *r) {
+    for (int k = 0; k < n; k++)
+        if (t[k].head == h && rel_eq(&t[k], r)) return k;
+    return -1;
+}
+
+/* ---- 1. date words as objects ---- */
+
+static const char *const DAY_WORDS[] = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today", "yesterday", "tomorrow", "tonight", NULL};
+static const char *const PERIOD_WORDS[] = {"week", "weekend", "month", "year", NULL};
+static const char *const PERIOD_MODS[] = {"last", "next", "this", "past", "coming", NULL};
+
+/* Token i is a date word: a weekday, "today"..., a date expression
+ * starting at it ("June 5"), or "last/next week" headed by the unit. */
+static bool date_word(const dyad_token *t, int n, int i) {
+    if (!nominal(&t[i])) return false;
+    if (word_in(t[i].form, DAY_WORDS)) return true;
+    if (word_in(t[i].lemma, PERIOD_WORDS)) {
+        for (int k = 0; k < n; k++)
+            if (t[k].head == i && (rel_eq(&t[k], "amod") || rel_eq(&t[k], "det")) &&
+                word_in(t[k].form, PERIOD_MODS))
+                return true;
+        return false;
+    }
+    ev_date ref = {2000, 1, 1}, d;
+    return t[i].upos == DYAD_PROPN && ev_date_expr(t, n, i, ref, false, &d) > 1;
+}
+
+/* The real object hung under date word d: its appos, or a common-noun
+ * compound before it that carries the article ("a warning Friday"). */
+static int object_under_date(const dyad_token *t, int n, int d) {
+    int a = child(t, n, d, "appos");
+    if (a > d && nominal(&t[a]) && !date_word(t, n, a)) return a;
+    int comp = -1;
+    bool article = false;
+    for (int k = 0; k < d; k++) {
+        if (t[k].head != d) continue;
+        if (rel_eq(&t[k], "det")) article = true;
+        if (rel_eq(&t[k], "compound") && t[k].upos == DYAD_NOUN) comp = k;
+    }
+    return article && comp == d - 1 ? comp : -1;
+}
+
+/* Moves the dependents of `from` that lie before it (article, adjectives,
+ * other compounds) to `to`, which takes the place of `from` in the tree. */
+static void move_left_dependents(dyad_token *t, int n, int from, int to) {
+    for (int k = 0; k < from; k++)
+        if (t[k].head == from && k != to) t[k].head = to;
+}
+
+static int repair_date_objects(dyad_token *t, int n) {
+    int fixed = 0;
+    for (int d = 0; d < n; d++) {
+        int v = t[d].head;
+        if (v < 0 || !verbal(&t[v]) || !(rel_eq(&t[d], "obj") || rel_eq(&t[d], "iobj")))
+            continue;
+        if (!date_word(t, n, d) || child(t, n, d, "case") >= 0) continue;
+        int o = object_under_date(t, n, d);
+        if (o >= 0) {
+            if (o < d) move_left_dependents(t, n, d, o);
+            t[o].head = v;
+            t[o].deprel = "obj";
+        }
+        t[d].head = v;
+        t[d].deprel = "obl:tmod";
+        fixed++;
+    }
+    return fixed;
+}
+
+/* ---- 2. participles of statement nouns ---- */
+
+static const char *const STATEMENT_NOUNS[] = {
+    "statement", "declaration", "communique", "communiqué", "letter", "message", "note",
+    "memorandum", "manifesto", "appeal", "ultimatum", NULL};
+
+static int repair_statement_participles(dyad_token *t, int n) {
+    int fixed = 0;
+    for (int p = 0; p < n; p++) {
+        int noun = t[p].head;
+        if (noun < 0 || !rel_eq(&t[p], "acl") || !t[p].xpos || strcmp(t[p].xpos, "VBG") != 0)
+            continue;
+        if (!word_in(t[noun].lemma, STATEMENT_NOUNS) || !rel_eq(&t[noun], "obj")) continue;
+        int v = t[noun].head;
+        if (v < 0 || !verbal(&t[v]) || p != noun + 1) continue;
+        t[p].head = v;
+        t[p].deprel = "advcl";
+        fixed++;
+    }
+    return fixed;
+}
+
+/* ---- 3. adjectival participles read as verbs ---- */
+
+static const char *const ADJ_PARTICIPLES[] = {
+    "outgoing", "incoming", "ruling", "governing", "visiting", "warring", "reigning",
+    "retiring", "neighboring", "neighbouring", "ailing", NULL};
+
+static int repair_adjectival_participles(dyad_token *t, int n) {
+    int fixed = 0;
+    for (int p = 0; p < n; p++) {
+        int v = t[p].head;
+        if (v < 0 || !rel_eq(&t[p], "xcomp") || !word_in(t[p].form, ADJ_PARTICIPLES)) continue;
+        int o = child(t, n, p, "obj");
+        if (o <= p || child(t, n, v, "obj") >= 0 || !nominal(&t[o])) continue;
+        /* only modifiers of the noun may stand between them */
+        bool adjacent = true;
+        for (int k = p + 1; k < o; k++)
+            if (t[k].head != o && (t[k].head < 0 || t[t[k].head].head != o)) adjacent = false;
+        if (!adjacent) continue;
+        for (int k = 0; k < n; k++)             /* its other dependents go with it */
+            if (t[k].head == p && k != o) t[k].head = o;
+        t[o].head = v;
+        t[o].deprel = "obj";
+        t[p].head = o;
+        t[p].deprel = "amod";
+        fixed++;
+    }
+    return fixed;
+}
+
+int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
+    if (!doc || si >= doc->nsentences) return 0;
+    const dyad_sentence *s = &doc->sentences[si];
+    dyad_token *t = doc->tokens + s->first;
+    int n = (int)s->ntokens;
+    if (n == 0 || !t[0].deprel) return 0;
+    return repair_date_objects(t, n) + repair_statement_participles(t, n) +
+           repair_adjectival_participles(t, n);
+}
