@@ -23,6 +23,14 @@
  *      of the verb and the noun as its object: the noun becomes the verb's
  *      object and the participle its amod.  Only participles that are
  *      adjectives in news usage are listed.
+ *   4. "up to" before a number.  "allowed up to 500 refugees to ..."
+ *      parsed with "up" as the verb's particle and "to 500 refugees" as an
+ *      oblique: the noun is the verb's object (or its subject when it
+ *      stands before a verb that has none), "up to" modifies the number.
+ *   5. Infinitives stranded in a relative clause.  "urged the states that
+ *      signed the pact to respect it" parsed with "to respect" under the
+ *      relative clause: when an object-control verb has no xcomp of its
+ *      own, the infinitive after its object's relative clause is its xcomp.
  *
  * Everything works on the token array of one sentence; no state is kept.
  */
@@ -175,12 +183,79 @@ static int repair_adjectival_participles(dyad_token *t, int n) {
     return fixed;
 }
 
+/* ---- 4. "up to" before a number ---- */
+
+static bool word_is(const dyad_token *t, const char *w) {
+    return t->form && dyad_strcasecmp_ascii(t->form, w) == 0;
+}
+
+static int repair_up_to(dyad_token *t, int n) {
+    int fixed = 0;
+    for (int u = 0; u + 2 < n; u++) {
+        if (!word_is(&t[u], "up") || !word_is(&t[u + 1], "to") || t[u + 2].upos != DYAD_NUM)
+            continue;
+        int v = t[u].head, noun = t[u + 1].head, num = u + 2;
+        if (v < 0 || !verbal(&t[v]) || !rel_eq(&t[u], "compound:prt")) continue;
+        if (noun < 0 || t[noun].head != v || !nominal(&t[noun]) ||
+            !(rel_eq(&t[noun], "obl") || rel_eq(&t[noun], "obl:npmod")) || t[num].head != noun)
+            continue;
+        if (noun > v && child(t, n, v, "obj") < 0) t[noun].deprel = "obj";
+        else if (noun < v && child(t, n, v, "nsubj") < 0 && child(t, n, v, "nsubj:pass") < 0)
+            t[noun].deprel = "nsubj";
+        else continue;
+        t[u].head = num;
+        t[u].deprel = "advmod";
+        t[u + 1].head = u;
+        t[u + 1].deprel = "fixed";
+        fixed++;
+    }
+    return fixed;
+}
+
+/* ---- 5. infinitives stranded in a relative clause ---- */
+
+static const char *const OBJ_CONTROL_VERBS[] = {
+    "allow", "permit", "urge", "ask", "order", "force", "persuade", "invite", "encourage",
+    "press", "pressure", "help", "require", "instruct", "advise", "authorize", "authorise",
+    "compel", "convince", "enable", "oblige", "forbid", NULL};
+
+/* The to-infinitive clause (advcl/xcomp with mark "to") hanging under
+ * relative clause r after it, -1 when none. */
+static int stranded_infinitive(const dyad_token *t, int n, int r) {
+    for (int k = r + 1; k < n; k++) {
+        if (t[k].head != r || !verbal(&t[k]) ||
+            !(rel_eq(&t[k], "advcl") || rel_eq(&t[k], "xcomp")))
+            continue;
+        int m = child(t, n, k, "mark");
+        if (m >= 0 && m == k - 1 && word_is(&t[m], "to")) return k;
+    }
+    return -1;
+}
+
+static int repair_stranded_infinitives(dyad_token *t, int n) {
+    int fixed = 0;
+    for (int v = 0; v < n; v++) {
+        if (!verbal(&t[v]) || !word_in(t[v].lemma, OBJ_CONTROL_VERBS) ||
+            child(t, n, v, "xcomp") >= 0)
+            continue;
+        int o = child(t, n, v, "obj");
+        int r = o >= 0 ? child(t, n, o, "acl:relcl") : -1;
+        int inf = r > o ? stranded_infinitive(t, n, r) : -1;
+        if (inf < 0) continue;
+        t[inf].head = v;
+        t[inf].deprel = "xcomp";
+        fixed++;
+    }
+    return fixed;
+}
+
 int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
     if (!doc || si >= doc->nsentences) return 0;
     const dyad_sentence *s = &doc->sentences[si];
     dyad_token *t = doc->tokens + s->first;
     int n = (int)s->ntokens;
     if (n == 0 || !t[0].deprel) return 0;
-    return repair_date_objects(t, n) + repair_statement_participles(t, n) +
-           repair_adjectival_participles(t, n);
+    int fixed = repair_date_objects(t, n) + repair_up_to(t, n);
+    fixed += repair_statement_participles(t, n) + repair_adjectival_participles(t, n);
+    return fixed + repair_stranded_infinitives(t, n);
 }
