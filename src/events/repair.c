@@ -31,6 +31,16 @@
  *      signed the pact to respect it" parsed with "to respect" under the
  *      relative clause: when an object-control verb has no xcomp of its
  *      own, the infinitive after its object's relative clause is its xcomp.
+ *   6. Compound heads read as verbs.  "rejected a UN appeal for talks"
+ *      tagged with "appeal" as a present-tense verb whose subject is "a UN":
+ *      a singular article cannot open the subject of a plural present
+ *      verb, so the "verb" is the head noun of that phrase and becomes the
+ *      object of the verb before it (when that verb has none).
+ *   7. Shifted objects after "as".  "denounced as a grave crime X's
+ *      decision" parsed as one oblique headed by "decision": an article
+ *      before a possessor starts another phrase, so the words up to the
+ *      possessor form the "as" oblique and the possessed noun is the
+ *      object.
  *
  * Everything works on the token array of one sentence; no state is kept.
  */
@@ -249,6 +259,69 @@ static int repair_stranded_infinitives(dyad_token *t, int n) {
     return fixed;
 }
 
+/* ---- 6. compound heads read as verbs ---- */
+
+static bool indefinite(const dyad_token *t) {
+    return t->upos == DYAD_DET && (word_is(t, "a") || word_is(t, "an"));
+}
+
+/* The indefinite article opening the subject s of v, -1 when none. */
+static int subject_article(const dyad_token *t, int n, int s) {
+    for (int k = 0; k < s; k++)
+        if (t[k].head == s && rel_eq(&t[k], "det") && indefinite(&t[k])) return k;
+    return -1;
+}
+
+static int repair_noun_as_verb(dyad_token *t, int n) {
+    int fixed = 0;
+    for (int v = 1; v < n; v++) {
+        int p = t[v].head, s = v - 1;
+        if (p < 0 || p >= v || !t[v].xpos || strcmp(t[v].xpos, "VBP") != 0) continue;
+        if (!(rel_eq(&t[v], "parataxis") || rel_eq(&t[v], "ccomp") || rel_eq(&t[v], "dep")))
+            continue;
+        if (!verbal(&t[p]) || child(t, n, p, "obj") >= 0 || t[s].head != v ||
+            !rel_eq(&t[s], "nsubj") || !nominal(&t[s]))
+            continue;
+        int art = subject_article(t, n, s);
+        if (art < 0) continue;
+        t[art].head = v;                    /* the article goes to the noun */
+        t[s].deprel = "compound";
+        t[v].head = p;
+        t[v].deprel = "obj";
+        t[v].upos = DYAD_NOUN;
+        t[v].xpos = "NN";
+        fixed++;
+    }
+    return fixed;
+}
+
+/* ---- 7. shifted objects after "as" ---- */
+
+static int repair_shifted_object(dyad_token *t, int n) {
+    int fixed = 0;
+    for (int o = 0; o < n; o++) {
+        int v = t[o].head;
+        if (v < 0 || v > o || !verbal(&t[v]) || !rel_eq(&t[o], "obl") || child(t, n, v, "obj") >= 0)
+            continue;
+        int as = child(t, n, o, "case"), poss = child(t, n, o, "nmod:poss");
+        if (as < 0 || !word_is(&t[as], "as") || poss < 0 || poss > o) continue;
+        int head2 = poss - 1;            /* last word of the "as" phrase */
+        bool article = false;             /* under the noun or its possessor */
+        for (int k = as + 1; k < head2; k++)
+            if ((t[k].head == o || t[k].head == poss) && rel_eq(&t[k], "det")) article = true;
+        if (!article || t[head2].upos != DYAD_NOUN || !rel_eq(&t[head2], "compound") ||
+            (t[head2].head != o && t[head2].head != poss))
+            continue;
+        for (int k = as; k < head2; k++)
+            if (t[k].head == o || t[k].head == poss) t[k].head = head2;
+        t[head2].head = v;
+        t[head2].deprel = "obl";
+        t[o].deprel = "obj";
+        fixed++;
+    }
+    return fixed;
+}
+
 int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
     if (!doc || si >= doc->nsentences) return 0;
     const dyad_sentence *s = &doc->sentences[si];
@@ -257,5 +330,6 @@ int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
     if (n == 0 || !t[0].deprel) return 0;
     int fixed = repair_date_objects(t, n) + repair_up_to(t, n);
     fixed += repair_statement_participles(t, n) + repair_adjectival_participles(t, n);
-    return fixed + repair_stranded_infinitives(t, n);
+    fixed += repair_stranded_infinitives(t, n) + repair_noun_as_verb(t, n);
+    return fixed + repair_shifted_object(t, n);
 }
