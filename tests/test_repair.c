@@ -179,6 +179,18 @@ static void object_shifted_after_as(void **state) {
     dyad_doc_free(d);
 }
 
+static void counted_people(void **state) {
+    /* Tens of thousands of farmers marched . */
+    dyad_doc *d = tree("Tens/ten/NOUN/6/nsubj of/of/ADP/3/case thousands/thousand/NOUN/1/nmod "
+                       "of/of/ADP/5/case farmers/farmer/NOUN/3/nmod marched/march/VERB/0/root "
+                       "././PUNCT/6/punct");
+    assert_int_equal(ev_repair_sentence(d, 0), 1);
+    assert_int_equal(head(d, 4), 0);
+    assert_string_equal(rel(d, 4), "nmod");
+    assert_int_equal(head(d, 2), 0);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(date_object_becomes_tmod),
@@ -194,6 +206,7 @@ int main(void) {
         cmocka_unit_test(compound_head_read_as_verb),
         cmocka_unit_test(plural_subject_verb_untouched),
         cmocka_unit_test(object_shifted_after_as),
+        cmocka_unit_test(counted_people),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,6 +41,10 @@
  *      before a possessor starts another phrase, so the words up to the
  *      possessor form the "as" oblique and the possessed noun is the
  *      object.
+ *   8. Counted people.  "hundreds of thousands of students" parses as a
+ *      chain of "of" phrases: the people are attached to the first number
+ *      noun too, so that they are one step from the head of the phrase as
+ *      in "thousands of students".
  *
  * Everything works on the token array of one sentence; no state is kept.
  */
@@ -322,6 +326,36 @@ static int repair_shifted_object(dyad_token *t, int n) {
     return fixed;
 }
 
+/* ---- 8. counted people ---- */
+
+static const char *const NUMBER_NOUNS[] = {
+    "ten", "dozen", "score", "hundred", "thousand", "million", NULL};
+
+static bool has_case_of(const dyad_token *t, int n, int k) {
+    int c = child(t, n, k, "case");
+    return c >= 0 && word_is(&t[c], "of");
+}
+
+/* The "of" phrase under number noun k, -1 when none. */
+static int counted(const dyad_token *t, int n, int k) {
+    if (!word_in(t[k].lemma, NUMBER_NOUNS) && !word_in(t[k].form, NUMBER_NOUNS)) return -1;
+    for (int q = k + 1; q < n; q++)
+        if (t[q].head == k && rel_eq(&t[q], "nmod") && has_case_of(t, n, q)) return q;
+    return -1;
+}
+
+static int repair_counted_people(dyad_token *t, int n) {
+    int fixed = 0;
+    for (int a = 0; a < n; a++) {
+        int b = counted(t, n, a);
+        int x = b >= 0 ? counted(t, n, b) : -1;
+        if (x < 0 || counted(t, n, x) >= 0) continue;
+        t[x].head = a;
+        fixed++;
+    }
+    return fixed;
+}
+
 int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
     if (!doc || si >= doc->nsentences) return 0;
     const dyad_sentence *s = &doc->sentences[si];
@@ -331,5 +365,5 @@ int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
     int fixed = repair_date_objects(t, n) + repair_up_to(t, n);
     fixed += repair_statement_participles(t, n) + repair_adjectival_participles(t, n);
     fixed += repair_stranded_infinitives(t, n) + repair_noun_as_verb(t, n);
-    return fixed + repair_shifted_object(t, n);
+    return fixed + repair_shifted_object(t, n) + repair_counted_people(t, n);
 }
