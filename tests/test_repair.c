@@ -191,6 +191,31 @@ static void counted_people(void **state) {
     dyad_doc_free(d);
 }
 
+static void swallowed_main_verb(void **state) {
+    /* Rebel units using mortars shelled the town . */
+    dyad_doc *d = tree("Rebel/rebel/NOUN/2/compound units/unit/NOUN/0/root using/use/VERB/2/acl "
+                       "mortars/mortar/NOUN/3/obj shelled/shell/VERB/4/acl the/the/DET/7/det "
+                       "town/town/NOUN/5/obj ././PUNCT/2/punct");
+    d->tokens[4].xpos = "VBD";
+    assert_int_equal(ev_repair_sentence(d, 0), 1);
+    assert_int_equal(head(d, 4), -1);
+    assert_string_equal(rel(d, 4), "root");
+    assert_int_equal(head(d, 1), 4);
+    assert_string_equal(rel(d, 1), "nsubj");
+    assert_int_equal(head(d, 7), 4);
+    dyad_doc_free(d);
+}
+
+static void reduced_relative_untouched(void **state) {
+    /* Soldiers killed in the raid . -- a participle heading a noun phrase */
+    dyad_doc *d = tree("Soldiers/soldier/NOUN/0/root killed/kill/VERB/1/acl in/in/ADP/5/case "
+                       "the/the/DET/5/det raid/raid/NOUN/2/obl ././PUNCT/1/punct");
+    d->tokens[1].xpos = "VBN";
+    assert_int_equal(ev_repair_sentence(d, 0), 0);
+    assert_int_equal(head(d, 0), -1);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(date_object_becomes_tmod),
@@ -207,6 +232,8 @@ int main(void) {
         cmocka_unit_test(plural_subject_verb_untouched),
         cmocka_unit_test(object_shifted_after_as),
         cmocka_unit_test(counted_people),
+        cmocka_unit_test(swallowed_main_verb),
+        cmocka_unit_test(reduced_relative_untouched),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -45,6 +45,11 @@
  *      chain of "of" phrases: the people are attached to the first number
  *      noun too, so that they are one step from the head of the phrase as
  *      in "thousands of students".
+ *   9. Main verbs swallowed by a noun root.  "Rebel units using mortars
+ *      shelled the town" parsed with the noun as root and "shelled" as acl
+ *      of "mortars": a past-tense (not participle) verb with an object
+ *      cannot modify a noun, so it becomes the root and the noun root its
+ *      subject.
  *
  * Everything works on the token array of one sentence; no state is kept.
  */
@@ -356,6 +361,36 @@ static int repair_counted_people(dyad_token *t, int n) {
     return fixed;
 }
 
+/* ---- 9. main verbs swallowed by a noun root ---- */
+
+static bool under(const dyad_token *t, int n, int k, int anc) {
+    for (int steps = 0; k >= 0 && steps < n; steps++, k = t[k].head)
+        if (k == anc) return true;
+    return false;
+}
+
+static int repair_swallowed_verb(dyad_token *t, int n) {
+    int root = -1;
+    for (int k = 0; k < n && root < 0; k++)
+        if (t[k].head < 0) root = k;
+    if (root < 0 || !nominal(&t[root]) || child(t, n, root, "cop") >= 0 ||
+        child(t, n, root, "nsubj") >= 0)
+        return 0;
+    for (int v = root + 1; v < n; v++) {
+        if (!rel_eq(&t[v], "acl") || !t[v].xpos || strcmp(t[v].xpos, "VBD") != 0 ||
+            child(t, n, v, "obj") < 0 || child(t, n, v, "nsubj") >= 0 || !under(t, n, v, root))
+            continue;
+        for (int k = v + 1; k < n; k++)     /* the final punctuation follows the verb */
+            if (t[k].head == root && rel_eq(&t[k], "punct")) t[k].head = v;
+        t[v].head = -1;
+        t[v].deprel = "root";
+        t[root].head = v;
+        t[root].deprel = "nsubj";
+        return 1;
+    }
+    return 0;
+}
+
 int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
     if (!doc || si >= doc->nsentences) return 0;
     const dyad_sentence *s = &doc->sentences[si];
@@ -365,5 +400,6 @@ int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
     int fixed = repair_date_objects(t, n) + repair_up_to(t, n);
     fixed += repair_statement_participles(t, n) + repair_adjectival_participles(t, n);
     fixed += repair_stranded_infinitives(t, n) + repair_noun_as_verb(t, n);
-    return fixed + repair_shifted_object(t, n) + repair_counted_people(t, n);
+    fixed += repair_shifted_object(t, n) + repair_counted_people(t, n);
+    return fixed + repair_swallowed_verb(t, n);
 }
