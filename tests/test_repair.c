@@ -216,6 +216,28 @@ static void reduced_relative_untouched(void **state) {
     dyad_doc_free(d);
 }
 
+static void date_as_predicate_untouched(void **state) {
+    /* Chile declared Monday as a holiday . -- the date is the object */
+    dyad_doc *d = tree("Chile/Chile/PROPN/2/nsubj declared/declare/VERB/0/root "
+                       "Monday/Monday/PROPN/2/obj as/as/ADP/6/case a/a/DET/6/det "
+                       "holiday/holiday/NOUN/2/obl ././PUNCT/2/punct");
+    assert_int_equal(ev_repair_sentence(d, 0), 0);
+    assert_string_equal(rel(d, 2), "obj");
+    dyad_doc_free(d);
+}
+
+static void as_phrase_with_common_possessor_untouched(void **state) {
+    /* Peru described as the rebel group 's main body the council . is not
+     * touched: "the rebel group 's main body" is one phrase */
+    dyad_doc *d = tree("Peru/Peru/PROPN/2/nsubj described/describe/VERB/0/root as/as/ADP/9/case "
+                       "the/the/DET/5/det rebel/rebel/NOUN/5/compound group/group/NOUN/9/nmod:poss "
+                       "'s/'s/PART/5/case main/main/ADJ/9/amod body/body/NOUN/2/obl "
+                       "././PUNCT/2/punct");
+    assert_int_equal(ev_repair_sentence(d, 0), 0);
+    assert_string_equal(rel(d, 8), "obl");
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(date_object_becomes_tmod),
@@ -234,6 +256,8 @@ int main(void) {
         cmocka_unit_test(counted_people),
         cmocka_unit_test(swallowed_main_verb),
         cmocka_unit_test(reduced_relative_untouched),
+        cmocka_unit_test(date_as_predicate_untouched),
+        cmocka_unit_test(as_phrase_with_common_possessor_untouched),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

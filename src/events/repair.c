@@ -13,7 +13,8 @@
  *      ..."): it becomes obl:tmod of the verb.  When the real object was
  *      hung under the date (as its appos: "lifted Friday a blockade", or as
  *      a compound with the article: "issued a warning Friday"), that noun
- *      takes the obj slot and keeps its own dependents.
+ *      takes the obj slot and keeps its own dependents.  With an "as"
+ *      phrase the date is a true object ("declared Monday as a holiday").
  *   2. Participles of statement nouns.  "issued a statement demanding ..."
  *      parsed with the participle as acl of the noun: the demand is made by
  *      the issuer, so the participle becomes advcl of the verb (and takes
@@ -38,9 +39,10 @@
  *      object of the verb before it (when that verb has none).
  *   7. Shifted objects after "as".  "denounced as a grave crime X's
  *      decision" parsed as one oblique headed by "decision": an article
- *      before a possessor starts another phrase, so the words up to the
- *      possessor form the "as" oblique and the possessed noun is the
- *      object.
+ *      and a common noun before a possessive name ("X's", which takes no
+ *      article) make another phrase, so the words up to the possessor form
+ *      the "as" oblique and the possessed noun is the object ("as the
+ *      group's main body" stays one phrase).
  *   8. Counted people.  "hundreds of thousands of students" parses as a
  *      chain of "of" phrases: the people are attached to the first number
  *      noun too, so that they are one step from the head of the phrase as
@@ -131,13 +133,27 @@ static void move_left_dependents(dyad_token *t, int n, int from, int to) {
         if (t[k].head == from && k != to) t[k].head = to;
 }
 
+/* v has an "as" phrase: "declared Tuesday as a day of mourning" makes
+ * the date a true object. */
+static bool has_as_phrase(const dyad_token *t, int n, int v) {
+    for (int k = 0; k < n; k++) {
+        if (t[k].head != v || verbal(&t[k])) continue;     /* not "as scheduled" */
+        for (int q = 0; q < k; q++)
+            if (t[q].head == k && rel_eq(&t[q], "case") &&
+                t[q].form && dyad_strcasecmp_ascii(t[q].form, "as") == 0)
+                return true;
+    }
+    return false;
+}
+
 static int repair_date_objects(dyad_token *t, int n) {
     int fixed = 0;
     for (int d = 0; d < n; d++) {
         int v = t[d].head;
         if (v < 0 || !verbal(&t[v]) || !(rel_eq(&t[d], "obj") || rel_eq(&t[d], "iobj")))
             continue;
-        if (!date_word(t, n, d) || child(t, n, d, "case") >= 0) continue;
+        if (!date_word(t, n, d) || child(t, n, d, "case") >= 0 || has_as_phrase(t, n, v))
+            continue;
         int o = object_under_date(t, n, d);
         if (o >= 0) {
             if (o < d) move_left_dependents(t, n, d, o);
@@ -319,6 +335,7 @@ static int repair_shifted_object(dyad_token *t, int n) {
         for (int k = as + 1; k < head2; k++)
             if ((t[k].head == o || t[k].head == poss) && rel_eq(&t[k], "det")) article = true;
         if (!article || t[head2].upos != DYAD_NOUN || !rel_eq(&t[head2], "compound") ||
+            t[poss].upos != DYAD_PROPN ||
             (t[head2].head != o && t[head2].head != poss))
             continue;
         for (int k = as; k < head2; k++)
