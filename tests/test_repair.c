@@ -53,6 +53,18 @@ static void date_heading_the_object_phrase(void **state) {
     dyad_doc_free(d);
 }
 
+static void place_appos_of_date_not_an_object(void **state) {
+    /* Chile shelled Monday near Tacna , Peru . -- "Peru" closes the place */
+    dyad_doc *d = tree("Chile/Chile/PROPN/2/nsubj shelled/shell/VERB/0/root "
+                       "Monday/Monday/PROPN/2/obj near/near/ADP/5/case Tacna/Tacna/PROPN/3/nmod "
+                       ",/,/PUNCT/7/punct Peru/Peru/PROPN/3/appos ././PUNCT/2/punct");
+    assert_int_equal(ev_repair_sentence(d, 0), 1);
+    assert_string_equal(rel(d, 2), "obl:tmod");
+    assert_string_equal(rel(d, 6), "appos");
+    assert_int_equal(head(d, 6), 2);
+    dyad_doc_free(d);
+}
+
 static void real_objects_untouched(void **state) {
     /* Chile attacked Peru on Monday . -- nothing to repair */
     dyad_doc *d = tree("Chile/Chile/PROPN/2/nsubj attacked/attack/VERB/0/root "
@@ -243,6 +255,7 @@ int main(void) {
         cmocka_unit_test(date_object_becomes_tmod),
         cmocka_unit_test(date_iobj_before_clause),
         cmocka_unit_test(date_heading_the_object_phrase),
+        cmocka_unit_test(place_appos_of_date_not_an_object),
         cmocka_unit_test(real_objects_untouched),
         cmocka_unit_test(repaired_object_is_coded),
         cmocka_unit_test(statement_participle_becomes_advcl),

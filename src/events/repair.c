@@ -87,6 +87,13 @@ static int child(const dyad_token *t, int n, int h, const char *r) {
     return -1;
 }
 
+/* k is anc or lies in its subtree. */
+static bool under(const dyad_token *t, int n, int k, int anc) {
+    for (int steps = 0; k >= 0 && steps < n; steps++, k = t[k].head)
+        if (k == anc) return true;
+    return false;
+}
+
 /* ---- 1. date words as objects ---- */
 
 static const char *const DAY_WORDS[] = {
@@ -114,8 +121,6 @@ static bool date_word(const dyad_token *t, int n, int i) {
 /* The real object hung under date word d: its appos, or a common-noun
  * compound before it that carries the article ("a warning Friday"). */
 static int object_under_date(const dyad_token *t, int n, int d) {
-    int a = child(t, n, d, "appos");
-    if (a > d && nominal(&t[a]) && !date_word(t, n, a)) return a;
     int comp = -1;
     bool article = false;
     for (int k = 0; k < d; k++) {
@@ -123,7 +128,14 @@ static int object_under_date(const dyad_token *t, int n, int d) {
         if (rel_eq(&t[k], "det")) article = true;
         if (rel_eq(&t[k], "compound") && t[k].upos == DYAD_NOUN) comp = k;
     }
-    return article && comp == d - 1 ? comp : -1;
+    if (article && comp == d - 1) return comp;
+    /* the appos must follow the date at once ("Friday a new ban"), not
+     * close a place phrase ("Tuesday near X, Y") */
+    int a = child(t, n, d, "appos");
+    if (a <= d || !nominal(&t[a]) || date_word(t, n, a)) return -1;
+    for (int k = d + 1; k < a; k++)
+        if (!under(t, n, k, a)) return -1;
+    return a;
 }
 
 /* Moves the dependents of `from` that lie before it (article, adjectives,
@@ -379,12 +391,6 @@ static int repair_counted_people(dyad_token *t, int n) {
 }
 
 /* ---- 9. main verbs swallowed by a noun root ---- */
-
-static bool under(const dyad_token *t, int n, int k, int anc) {
-    for (int steps = 0; k >= 0 && steps < n; steps++, k = t[k].head)
-        if (k == anc) return true;
-    return false;
-}
 
 static int repair_swallowed_verb(dyad_token *t, int n) {
     int root = -1;
