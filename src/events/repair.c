@@ -219,8 +219,8 @@ static int repair_adjectival_participles(dyad_token *t, int n) {
         for (int k = p + 1; k < o; k++)
             if (t[k].head != o && (t[k].head < 0 || t[t[k].head].head != o)) adjacent = false;
         if (!adjacent) continue;
-        for (int k = 0; k < n; k++)             /* its other dependents go with it */
-            if (t[k].head == p && k != o) t[k].head = o;
+        for (int k = 0; k < n; k++)   /* its other dependents belong to the clause */
+            if (t[k].head == p && k != o) t[k].head = v;
         t[o].head = v;
         t[o].deprel = "obj";
         t[p].head = o;
