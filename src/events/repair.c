@@ -118,8 +118,9 @@ static bool date_word(const dyad_token *t, int n, int i) {
     return t[i].upos == DYAD_PROPN && ev_date_expr(t, n, i, ref, false, &d) > 1;
 }
 
-/* The real object hung under date word d: its appos, or a common-noun
- * compound before it that carries the article ("a warning Friday"). */
+/* The real object hung under date word d: a common-noun compound right
+ * before it with the article ("a warning Friday"), else an appos right
+ * after it ("Friday a new ban"); -1 when none. */
 static int object_under_date(const dyad_token *t, int n, int d) {
     int comp = -1;
     bool article = false;
