@@ -165,9 +165,9 @@ static int repair_date_objects(dyad_token *t, int n) {
         int v = t[d].head;
         if (v < 0 || !verbal(&t[v]) || !(rel_eq(&t[d], "obj") || rel_eq(&t[d], "iobj")))
             continue;
-        if (!date_word(t, n, d) || child(t, n, d, "case") >= 0 || has_as_phrase(t, n, v))
-            continue;
+        if (!date_word(t, n, d) || child(t, n, d, "case") >= 0) continue;
         int o = object_under_date(t, n, d);
+        if (o < 0 && has_as_phrase(t, n, v)) continue;
         if (o >= 0) {
             if (o < d) move_left_dependents(t, n, d, o);
             t[o].head = v;
