@@ -264,6 +264,8 @@ typedef struct dyad_options {
                                   options (require_dyad=false ...) for the
                                   PETRARCH coder, NULL-ended, may be NULL;
                                   kept alive by the caller like dicts */
+    int beam;                  /* parser beam width; 0: the model's (its
+                                  training width), 1: greedy */
 } dyad_options;
 
 /* Loads what the options ask for.  Returns NULL and fills err on failure. */

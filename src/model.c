@@ -11,6 +11,8 @@
  *   weight rows, lexicon and suffix tables.
  * Loading maps the file read-only and points into it: apart from two small
  * arrays of string pointers (tags and labels) nothing is parsed or copied.
+ * syn_weights_score, the scoring loop of the tagger and the parser, is here
+ * too (compiled for AVX2 and the baseline on x86-64, see syntax.h).
  */
 #include "syntax.h"
 
@@ -22,7 +24,7 @@
 #include <unistd.h>
 
 #define MODEL_MAGIC "DYADMDL1"
-#define MODEL_VERSION 1
+#define MODEL_VERSION 2 /* 2: dense rows; version 1 files still load */
 
 typedef struct file_header {
     char magic[8];
@@ -98,9 +100,37 @@ static int weights_from(sec_view idx, sec_view rows, sec_view meta, syn_weights 
     for (uint64_t i = 0; i < cap; i++) {
         const syn_windex *e = &w->index[i];
         if (!e->check) continue;
-        if (e->off >= w->nrows || (uint64_t)e->off + 1 + w->rows[e->off] > w->nrows) return -1;
+        if (e->off >= w->nrows ||
+            (uint64_t)e->off + 1 + syn_row_words(w->rows[e->off], w->nclasses) > w->nrows)
+            return -1;
     }
     return 0;
+}
+
+SYN_VECTOR_CLONES
+void syn_weights_score(const syn_weights *w, const uint64_t *keys, int n, int32_t *scores) {
+    const uint32_t *rows[128];
+    if (!w->index || n > 128) {
+        for (int f = 0; f < n; f++) syn_weights_add(w, keys[f], scores);
+        return;
+    }
+    for (int f = 0; f < n; f++) __builtin_prefetch(&w->index[(keys[f] | 1) & w->mask]);
+    for (int f = 0; f < n; f++) {
+        uint64_t key = keys[f] | 1;
+        uint32_t check = syn_wcheck(key);
+        rows[f] = NULL;
+        for (uint64_t i = key & w->mask;; i = (i + 1) & w->mask) {
+            const syn_windex *e = &w->index[i];
+            if (e->check == check) {
+                rows[f] = w->rows + e->off;
+                __builtin_prefetch(rows[f]);
+                break;
+            }
+            if (e->check == 0) break;
+        }
+    }
+    for (int f = 0; f < n; f++)
+        if (rows[f]) syn_row_add(rows[f], w->nclasses, scores);
 }
 
 static const char *str_at(const dyad_model *m, uint32_t off) {
@@ -148,6 +178,13 @@ static int model_from_sections(dyad_model *m, const sec_view *sv) {
         table_from(sv[SEC_SUFFIX], &m->suffix) < 0 || table_from(sv[SEC_AMBIG], &m->ambig) < 0)
         return -1;
     if (sv[SEC_META].size >= 4) m->suffix_max = *(const uint32_t *)sv[SEC_META].p;
+    m->beam = sv[SEC_META].size >= 8 ? ((const uint32_t *)sv[SEC_META].p)[1] : 1;
+    if (m->beam < 1 || m->beam > SYN_MAX_BEAM) m->beam = 1;
+    m->tag_in_adp = syn_tag_class(m, "IN", DYAD_ADP);
+    for (int i = 0; i < SYN_NPREP; i++)
+        m->prep_keys[i] = syn_rare_preps[i] ? syn_dict_key(syn_rare_preps[i],
+                                                           strlen(syn_rare_preps[i]))
+                                            : 0;
     return 0;
 }
 
@@ -191,7 +228,7 @@ dyad_model *dyad_model_load(const char *path, dyad_error *err) {
     m->map_size = (size_t)st.st_size;
     const file_header *h = map;
     uint64_t fsize = (uint64_t)st.st_size;
-    if (memcmp(h->magic, MODEL_MAGIC, 8) != 0 || h->version != MODEL_VERSION ||
+    if (memcmp(h->magic, MODEL_MAGIC, 8) != 0 || (h->version != MODEL_VERSION && h->version != 1) ||
         sizeof *h + (uint64_t)h->nsections * sizeof(file_section) > fsize) {
         dyad_model_free(m);
         dyad_error_set(err, path, 0, 0, "not a dyad model (bad magic or version)");

@@ -8,9 +8,17 @@
  * rightmost children, valencies and label sets kept up to date so features
  * cost nothing to look up.  Actions: SHIFT, REDUCE, LEFT-l, RIGHT-l (l a UD
  * relation with its subtype).  The root takes a single child; words left
- * without a head at the end attach to that child as "dep".  Decoding is
- * greedy: every step scores all actions with one pass over the features'
- * sparse weight rows and takes the best legal one.
+ * without a head at the end attach to that child as "dep".  Every step
+ * scores all actions with one pass over the features' sparse weight rows.
+ *
+ * Decoding is a beam search (width from the model, or dyad_options.beam):
+ * each of the k best partial parses is extended by every legal action, and
+ * the k best (parse score + action score) extensions are kept.  Every parse
+ * of n words takes exactly 2n transitions (each word is pushed once and
+ * popped once), so the items of a beam always have the same length and
+ * their scores compare directly.  Width 1 is greedy decoding.  The beam's
+ * states live in one scratch block per dyad_parse call; copying a state
+ * copies only its first n + 2 entries (syn_state_copy).
  *
  * Sentences longer than SYN_MAX_SENT words are parsed in their first
  * SYN_MAX_SENT words; the rest are chained to the previous word as "dep".
@@ -30,6 +38,25 @@ void syn_state_init(syn_parse_state *s, int n) {
         s->nl[i] = s->nr[i] = 0;
         s->lset[i] = s->rset[i] = 0;
     }
+}
+
+void syn_state_copy(syn_parse_state *d, const syn_parse_state *s) {
+    size_t m = (size_t)s->n + 2;
+    d->n = s->n;
+    d->sp = s->sp;
+    d->b = s->b;
+    d->root_child = s->root_child;
+    memcpy(d->stack, s->stack, (size_t)s->sp * sizeof *s->stack);
+    memcpy(d->head, s->head, m * sizeof *s->head);
+    memcpy(d->label, s->label, m * sizeof *s->label);
+    memcpy(d->lc1, s->lc1, m * sizeof *s->lc1);
+    memcpy(d->lc2, s->lc2, m * sizeof *s->lc2);
+    memcpy(d->rc1, s->rc1, m * sizeof *s->rc1);
+    memcpy(d->rc2, s->rc2, m * sizeof *s->rc2);
+    memcpy(d->nl, s->nl, m * sizeof *s->nl);
+    memcpy(d->nr, s->nr, m * sizeof *s->nr);
+    memcpy(d->lset, s->lset, m * sizeof *s->lset);
+    memcpy(d->rset, s->rset, m * sizeof *s->rset);
 }
 
 int syn_state_done(const syn_parse_state *s) { return s->b > s->n && s->sp <= 1; }
@@ -222,30 +249,73 @@ int syn_parser_features(const syn_parse_state *s, const syn_ptok *tk, uint64_t *
 
 /* ---- dyad_parse ---- */
 
-static int best_legal(const syn_parse_state *s, const int32_t *scores, int ncls) {
-    int best = -1;
-    for (int a = 0; a < ncls; a++) {
-        if (best >= 0 && scores[a] <= scores[best]) continue;
-        if (syn_action_legal(s, a)) best = a;
+/* Inserts candidate c into the list best[0..*nb) kept sorted by score
+ * (highest first, ties to the earlier candidate), at most k long. */
+void syn_beam_insert(syn_cand *best, int *nb, int k, syn_cand c) {
+    int i = *nb < k ? (*nb)++ : k;
+    if (i == k) {
+        if (c.score <= best[k - 1].score) return;
+        i = k - 1;
     }
-    return best;
+    while (i > 0 && best[i - 1].score < c.score) {
+        best[i] = best[i - 1];
+        i--;
+    }
+    best[i] = c;
 }
 
-/* Parses n words; tk[1..n] filled; results into st. */
-static void parse_words(const dyad_model *m, syn_parse_state *st, const syn_ptok *tk, int n) {
-    int32_t scores[SYN_MAX_CLASSES];
+int syn_beam_expand(const syn_weights *w, const syn_parse_state *items, const double *scores,
+                    int nitems, const syn_ptok *tk, int k, syn_cand *best) {
+    int32_t sc[SYN_MAX_CLASSES];
     uint64_t feats[SYN_PARSE_NFEAT];
-    int ncls = (int)m->parser.nclasses;
-    syn_state_init(st, n);
-    while (!syn_state_done(st)) {
+    int ncls = (int)w->nclasses, nb = 0;
+    for (int j = 0; j < nitems; j++) {
+        const syn_parse_state *st = &items[j];
         int nf = syn_parser_features(st, tk, feats);
-        memset(scores, 0, (size_t)ncls * sizeof *scores);
-        syn_weights_score(&m->parser, feats, nf, scores);
-        int a = best_legal(st, scores, ncls);
-        if (a < 0) break;
-        syn_apply(st, a);
+        memset(sc, 0, syn_ncls_pad((uint32_t)ncls) * sizeof *sc);
+        syn_weights_score(w, feats, nf, sc);
+        /* only actions that can enter the beam are checked for legality */
+        for (int a = 0; a < ncls; a++) {
+            double v = scores[j] + (double)sc[a];
+            if (nb == k && v <= best[k - 1].score) continue;
+            if (!syn_action_legal(st, a)) continue;
+            syn_beam_insert(best, &nb, k, (syn_cand){v, j, a});
+        }
     }
-    syn_state_finish(st, m->label_dep);
+    return nb;
+}
+
+int syn_beam_width(const dyad_ctx *ctx, const dyad_model *m) {
+    int k = ctx->opt.beam > 0 ? ctx->opt.beam : (int)m->beam;
+    if (k < 1) k = 1;
+    return k > SYN_MAX_BEAM ? SYN_MAX_BEAM : k;
+}
+
+/* Parses n words with beam width k; tk[1..n] filled; the best parse ends
+ * in bm->st[0] (the states of bm hold 2k parses). */
+static void parse_words(const dyad_model *m, syn_beam *bm, const syn_ptok *tk, int n, int k) {
+    syn_parse_state *cur = bm->st, *next = bm->st + k;
+    double sc[SYN_MAX_BEAM], nsc[SYN_MAX_BEAM];
+    syn_cand best[SYN_MAX_BEAM];
+    int nitems = 1;
+    syn_state_init(&cur[0], n);
+    sc[0] = 0;
+    while (!syn_state_done(&cur[0])) {
+        int nb = syn_beam_expand(&m->parser, cur, sc, nitems, tk, k, best);
+        if (nb == 0) break;
+        for (int j = 0; j < nb; j++) {
+            syn_state_copy(&next[j], &cur[best[j].item]);
+            syn_apply(&next[j], best[j].action);
+            nsc[j] = best[j].score;
+        }
+        syn_parse_state *t = cur;
+        cur = next;
+        next = t;
+        memcpy(sc, nsc, (size_t)nb * sizeof *sc);
+        nitems = nb;
+    }
+    if (cur != bm->st) syn_state_copy(&bm->st[0], cur);
+    syn_state_finish(&bm->st[0], m->label_dep);
 }
 
 static void store_sentence(const dyad_model *m, const syn_parse_state *st, dyad_token *t,
@@ -280,7 +350,9 @@ int dyad_parse(dyad_ctx *ctx, dyad_doc *doc) {
         if (doc->sentences[s].ntokens > maxn) maxn = doc->sentences[s].ntokens;
     for (size_t i = 0; i < doc->ntokens; i++)
         if (!doc->tokens[i].xpos) tagged = 0;
-    syn_parse_state *st = malloc(sizeof *st);
+    int k = syn_beam_width(ctx, m);
+    syn_beam bm = {malloc(2 * (size_t)k * sizeof *bm.st)};
+    syn_parse_state *st = bm.st;
     syn_word *w = malloc(maxn * sizeof *w);
     int *tags = malloc(maxn * sizeof *tags);
     syn_ptok *tk = malloc((maxn + 1) * sizeof *tk);
@@ -309,7 +381,7 @@ int dyad_parse(dyad_ctx *ctx, dyad_doc *doc) {
             tk[i + 1].t = tags[i];
             tk[i + 1].u = t[i].upos;
         }
-        parse_words(m, st, tk, n);
+        parse_words(m, &bm, tk, n, k);
         store_sentence(m, st, t, n, total);
     }
     if (rc < 0) dyad_error_set(&ctx->err, doc->id, 0, -1, "out of memory while parsing");

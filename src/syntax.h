@@ -89,11 +89,15 @@ static inline const syn_entry *syn_table_get(const syn_table *t, uint64_t key) {
     }
 }
 
-/* A weight matrix: feature hash -> sparse row of (class, weight).  The
- * index is open addressing of {check, offset}: the slot comes from the low
- * bits of the 64-bit feature hash, check is its high 32 bits (never 0).
- * rows[offset] is the row's length, followed by that many uint32 words:
- * class in the high 16 bits, int16 weight in the low 16. */
+/* A weight matrix: feature hash -> row of weights.  The index is open
+ * addressing of {check, offset}: the slot comes from the low bits of the
+ * 64-bit feature hash, check is its high 32 bits (never 0).  rows[offset]
+ * is the row's header.  A sparse row (header = count) is followed by count
+ * uint32 words: class in the high 16 bits, int16 weight in the low 16.  A
+ * dense row (header = SYN_ROW_DENSE | count of its non-zero weights) is
+ * followed by syn_ncls_pad(nclasses) int16 weights, one per class, zero
+ * padded: rows that most classes use are summed with vector adds. */
+#define SYN_ROW_DENSE 0x80000000u
 typedef struct syn_windex {
     uint32_t check, off;
 } syn_windex;
@@ -109,6 +113,42 @@ typedef struct syn_weights {
 
 static inline uint32_t syn_wcheck(uint64_t key) { return (uint32_t)(key >> 32) | 1u; }
 
+/* Classes rounded up to a multiple of 16: the length of a dense row, and
+ * how many score counters the scoring functions touch (callers zero them). */
+static inline uint32_t syn_ncls_pad(uint32_t n) { return (n + 15) & ~15u; }
+
+/* uint32 words a row takes after its header. */
+static inline uint32_t syn_row_words(uint32_t header, uint32_t nclasses) {
+    return header & SYN_ROW_DENSE ? syn_ncls_pad(nclasses) / 2 : header;
+}
+
+/* Functions that sum weight rows are compiled twice on x86-64 with GCC,
+ * for AVX2 and for the baseline, and the loader picks one by CPU (~10%
+ * faster parsing where AVX2 is there). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    !defined(__SANITIZE_ADDRESS__)
+#define SYN_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define SYN_VECTOR_CLONES
+#endif
+
+/* s[0..16) += d[0..16): a loop the compiler turns into vector adds. */
+static inline void syn_add16(int32_t *restrict s, const int16_t *restrict d) {
+    for (int i = 0; i < 16; i++) s[i] += d[i];
+}
+
+/* Adds row r into scores (syn_ncls_pad(ncls) counters). */
+static inline void syn_row_add(const uint32_t *r, uint32_t ncls, int32_t *scores) {
+    uint32_t h = r[0];
+    if (h & SYN_ROW_DENSE) {
+        const int16_t *d = (const int16_t *)(r + 1);
+        uint32_t np = syn_ncls_pad(ncls);
+        for (uint32_t c = 0; c < np; c += 16) syn_add16(scores + c, d + c);
+        return;
+    }
+    for (uint32_t k = 1; k <= h; k++) scores[r[k] >> 16] += (int16_t)(r[k] & 0xFFFF);
+}
+
 /* Adds the row of feature key into scores (int accumulators). */
 static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *scores) {
     if (!w->index) return;
@@ -117,10 +157,7 @@ static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *
     for (uint64_t i = key & w->mask;; i = (i + 1) & w->mask) {
         const syn_windex *e = &w->index[i];
         if (e->check == check) {
-            const uint32_t *r = w->rows + e->off;
-            uint32_t n = r[0];
-            for (uint32_t k = 1; k <= n; k++)
-                scores[r[k] >> 16] += (int16_t)(r[k] & 0xFFFF);
+            syn_row_add(w->rows + e->off, w->nclasses, scores);
             return;
         }
         if (e->check == 0) return;
@@ -129,38 +166,15 @@ static inline void syn_weights_add(const syn_weights *w, uint64_t key, int32_t *
 
 /* Scores n features at once: prefetches every index slot, then every row,
  * then sums, so the cache misses of the lookups overlap.  scores must hold
- * w->nclasses zeroed counters. */
-static inline void syn_weights_score(const syn_weights *w, const uint64_t *keys, int n,
-                                     int32_t *scores) {
-    const uint32_t *rows[128];
-    if (!w->index || n > 128) {
-        for (int f = 0; f < n; f++) syn_weights_add(w, keys[f], scores);
-        return;
-    }
-    for (int f = 0; f < n; f++) __builtin_prefetch(&w->index[(keys[f] | 1) & w->mask]);
-    for (int f = 0; f < n; f++) {
-        uint64_t key = keys[f] | 1;
-        uint32_t check = syn_wcheck(key);
-        rows[f] = NULL;
-        for (uint64_t i = key & w->mask;; i = (i + 1) & w->mask) {
-            const syn_windex *e = &w->index[i];
-            if (e->check == check) {
-                rows[f] = w->rows + e->off;
-                __builtin_prefetch(rows[f]);
-                break;
-            }
-            if (e->check == 0) break;
-        }
-    }
-    for (int f = 0; f < n; f++) {
-        const uint32_t *r = rows[f];
-        if (!r) continue;
-        uint32_t cnt = r[0];
-        for (uint32_t k = 1; k <= cnt; k++) scores[r[k] >> 16] += (int16_t)(r[k] & 0xFFFF);
-    }
-}
+ * syn_ncls_pad(w->nclasses) zeroed counters.  (model.c) */
+void syn_weights_score(const syn_weights *w, const uint64_t *keys, int n, int32_t *scores);
 
 #define SYN_MAX_CLASSES 512
+
+/* Rare prepositions (tagger.c): nearly absent from the treebanks, common
+ * in news; tagged IN/ADP whatever the tagger says (unless it says IN). */
+#define SYN_NPREP 16
+extern const char *const syn_rare_preps[SYN_NPREP];
 
 typedef struct dyad_model {
     /* the mapping when the model came from a file (NULL when built) */
@@ -189,6 +203,9 @@ typedef struct dyad_model {
     const char *strings; /* blob of NUL-terminated strings */
     uint32_t strings_len;
     uint32_t suffix_max; /* longest suffix in the suffix table */
+    uint32_t beam;       /* beam width the parser was trained with */
+    int tag_in_adp;      /* tag class "IN ADP", -1 if none */
+    uint64_t prep_keys[SYN_NPREP]; /* syn_dict_key of the rare prepositions */
 } dyad_model;
 
 /* Loads (mmap) a model file.  NULL and err filled on failure. */
@@ -268,6 +285,8 @@ typedef struct syn_ptok {
 } syn_ptok;
 
 void syn_state_init(syn_parse_state *s, int n);
+/* Copies s into d (only the entries of its n words). */
+void syn_state_copy(syn_parse_state *d, const syn_parse_state *s);
 int syn_state_done(const syn_parse_state *s);
 int syn_action_legal(const syn_parse_state *s, int action);
 void syn_apply(syn_parse_state *s, int action);
@@ -277,8 +296,34 @@ int syn_parser_features(const syn_parse_state *s, const syn_ptok *tk,
 /* Finishes: headless words attach to the root's child (or become root). */
 void syn_state_finish(syn_parse_state *s, int dep_label);
 
+/* Beam search (parser.c; train.c trains with the same expansion). */
+#define SYN_MAX_BEAM 64
+typedef struct syn_cand {
+    double score;   /* the parse's score after the action */
+    int item;       /* the beam item it extends */
+    int action;
+} syn_cand;
+/* Scratch states of a beam: 2 x width parses. */
+typedef struct syn_beam {
+    syn_parse_state *st;
+} syn_beam;
+/* Scores every legal action of the nitems states (with scores[] so far)
+ * and writes the k best extensions into best, highest first; returns how
+ * many (0 when no state has a legal action). */
+/* Inserts c into best[0..*nb) (sorted, highest first, at most k). */
+void syn_beam_insert(syn_cand *best, int *nb, int k, syn_cand c);
+int syn_beam_expand(const syn_weights *w, const syn_parse_state *items, const double *scores,
+                    int nitems, const syn_ptok *tk, int k, syn_cand *best);
+/* Beam width for parsing: dyad_options.beam, else the model's. */
+int syn_beam_width(const dyad_ctx *ctx, const dyad_model *m);
+
 /* ---- training (train.c) ---- */
-int dyad_train(const char *treebank_dir, const char *out_path, int epochs,
+#define SYN_TRAIN_EPOCHS 18
+#define SYN_TRAIN_BEAM 8
+/* Trains and writes the model; epochs and beam 0 take the defaults above;
+ * beam 1 trains a greedy parser (dynamic oracle with exploration), wider
+ * beams a beam parser with max-violation updates. */
+int dyad_train(const char *treebank_dir, const char *out_path, int epochs, int beam,
                FILE *log, dyad_error *err);
 
 #endif

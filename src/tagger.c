@@ -9,6 +9,9 @@
  * scored against the packed sparse weight rows of the model (int16 weights,
  * int32 sums: no floating point, no malloc per token).  Frequent words seen
  * with a single tag in training take it from the tag dictionary directly.
+ * A short closed list of prepositions that news uses and the treebanks
+ * hardly do (amid, via, ...) is tagged IN/ADP when the tagger says
+ * anything but IN; their keys are computed once at model load.
  */
 #include "syntax.h"
 
@@ -130,6 +133,18 @@ int syn_tagger_features(const syn_word *w, int n, int i, int p1, int p2, uint64_
     return k;
 }
 
+const char *const syn_rare_preps[SYN_NPREP] = {
+    "amid", "amidst", "via", "despite", "amongst", "unlike", "versus", "vs.",
+    "atop", "notwithstanding", "beside", "throughout", "toward", "towards", "vs", NULL};
+
+/* Corrects the tag of a rare preposition (see syn_rare_preps). */
+static int prep_fix(const dyad_model *m, const syn_word *w, int tag) {
+    if (m->tag_in_adp < 0 || strcmp(m->tag_xpos[tag], "IN") == 0) return tag;
+    for (int i = 0; i < SYN_NPREP && m->prep_keys[i]; i++)
+        if (m->prep_keys[i] == w->lowkey) return m->tag_in_adp;
+    return tag;
+}
+
 int syn_tag_class(const dyad_model *m, const char *xpos, int upos) {
     if (!xpos) return -1;
     for (uint32_t i = 0; i < m->ntags; i++)
@@ -168,10 +183,11 @@ int syn_tag_sentence(const dyad_model *m, dyad_doc *doc, dyad_token *t, int n,
         } else {
             int nf = syn_tagger_features(w, n, i, i ? tags[i - 1] : -1,
                                          i > 1 ? tags[i - 2] : -1, feats);
-            memset(scores, 0, m->ntags * sizeof *scores);
+            memset(scores, 0, syn_ncls_pad(m->ntags) * sizeof *scores);
             syn_weights_score(&m->tagger, feats, nf, scores);
             tag = best_class(scores, m->ntags);
         }
+        tag = prep_fix(m, &w[i], tag);
         tags[i] = tag;
         t[i].upos = (uint8_t)m->tags[tag].upos;
         t[i].xpos = m->tag_xpos[tag];

@@ -167,6 +167,20 @@ static int percep_update(percep *p, const uint64_t *f, int nf, int gold, int pre
     return 0;
 }
 
+/* Adds delta to the weights of class cls for the features f. */
+static int percep_add(percep *p, const uint64_t *f, int nf, int cls, float delta) {
+    for (int i = 0; i < nf; i++) {
+        uint32_t *r = hmap_get(&p->idx, f[i], 1, (uint32_t)p->rows.len);
+        if (!r) return -1;
+        if (*r == p->rows.len) {
+            prow empty = {0};
+            if (DYAD_VEC_PUSH(p->rows, empty) < 0) return -1;
+        }
+        if (row_update(p, &p->rows.items[*r], (uint32_t)cls, delta) < 0) return -1;
+    }
+    return 0;
+}
+
 /* Replaces every weight by its average (training is over afterwards). */
 static void percep_average(percep *p) {
     double now = p->now ? (double)p->now : 1.0;
@@ -189,6 +203,9 @@ static void percep_free(percep *p) {
 }
 
 /* ---- output tables ---- */
+/* A row is written dense when count * SYN_DENSE_FACTOR >= the padded
+ * number of classes (8: when an eighth of the classes have weights). */
+#define SYN_DENSE_FACTOR 8
 typedef DYAD_VEC(syn_entry) entry_vec;
 
 /* Builds an open-addressing table (load <= 0.5) from entries. */
@@ -217,8 +234,9 @@ typedef struct packed {
     syn_wmeta meta;
 } packed;
 
-/* Averaged weights -> quantised sparse rows; drops |w| < prune (for tiny
- * training sets: under a hundredth of the largest weight). */
+/* Averaged weights -> quantised rows; drops |w| < prune (for tiny
+ * training sets: under a hundredth of the largest weight).  Rows with
+ * many classes are written dense (see syn_row_add). */
 static int percep_pack(const percep *p, float prune, packed *out) {
     float maxw = 0;
     for (size_t r = 0; r < p->rows.len; r++)
@@ -229,14 +247,15 @@ static int percep_pack(const percep *p, float prune, packed *out) {
     /* models trained on tiny treebanks (under 100,000 examples) have small
      * weights: prune them relative to the largest instead */
     if (p->now < 100000 && prune > maxw * 1e-2f) prune = maxw * 1e-2f;
+    uint32_t npad = syn_ncls_pad(p->ncls);
     DYAD_VEC(uint64_t) keys = {0};
     DYAD_VEC(uint32_t) offs = {0};
     DYAD_VEC(uint32_t) words = {0};
+    DYAD_VEC(uint32_t) cw = {0}; /* the row's sparse words */
     for (size_t i = 0; i < p->idx.cap; i++) {
         if (!p->idx.keys[i]) continue;
         const prow *row = &p->rows.items[p->idx.vals[i]];
-        uint32_t start = (uint32_t)words.len, cnt = 0;
-        if (DYAD_VEC_PUSH(words, 0) < 0) return -1;
+        cw.len = 0;
         for (uint32_t k = 0; k < row->n; k++) {
             float w = row->e[k].w;
             if (fabsf(w) < prune) continue;
@@ -245,16 +264,26 @@ static int percep_pack(const percep *p, float prune, packed *out) {
             if (q > 32767) q = 32767;
             if (q < -32767) q = -32767;
             uint32_t word = (row->e[k].cls << 16) | ((uint32_t)(int16_t)q & 0xFFFF);
-            if (DYAD_VEC_PUSH(words, word) < 0) return -1;
-            cnt++;
+            if (DYAD_VEC_PUSH(cw, word) < 0) return -1;
         }
-        if (!cnt) {
-            words.len = start;
-            continue;
+        uint32_t cnt = (uint32_t)cw.len;
+        if (!cnt) continue;
+        uint32_t start = (uint32_t)words.len;
+        int dense = cnt * SYN_DENSE_FACTOR >= npad;
+        if (DYAD_VEC_PUSH(words, dense ? cnt | SYN_ROW_DENSE : cnt) < 0) return -1;
+        if (dense) {
+            for (uint32_t k = 0; k < npad / 2; k++)
+                if (DYAD_VEC_PUSH(words, 0) < 0) return -1;
+            int16_t *d = (int16_t *)(words.items + start + 1);
+            for (uint32_t k = 0; k < cnt; k++)
+                d[cw.items[k] >> 16] = (int16_t)(cw.items[k] & 0xFFFF);
+        } else {
+            for (uint32_t k = 0; k < cnt; k++)
+                if (DYAD_VEC_PUSH(words, cw.items[k]) < 0) return -1;
         }
-        words.items[start] = cnt;
         if (DYAD_VEC_PUSH(keys, p->idx.keys[i]) < 0 || DYAD_VEC_PUSH(offs, start) < 0) return -1;
     }
+    DYAD_VEC_FREE(cw);
     size_t cap = 16;
     while (cap * 3 < keys.len * 4) cap *= 2;
     out->index = calloc(cap, sizeof *out->index);
@@ -302,6 +331,7 @@ typedef struct trainer {
     FILE *log;
     dyad_error *err;
     size_t nwords;
+    int beam;           /* parser beam width (1: greedy, dynamic oracle) */
 } trainer;
 
 static int tag_id(trainer *T, const char *x, int u, int add) {
@@ -918,24 +948,256 @@ static int train_parser_epoch(trainer *T, percep *p, const size_t *order, size_t
     return 0;
 }
 
-static int train_parser(trainer *T, percep *p, int epochs) {
+/* ---- parser training: beam search, max-violation updates ---- */
+
+/* One beam item's last step: the item it extends and the action. */
+typedef struct bhist {
+    int parent, action;
+} bhist;
+
+/* Scratch of beam training, sized for the longest sentence. */
+typedef struct btrain {
+    int k;                   /* beam width */
+    syn_parse_state *st;     /* 2k states: current and next beam */
+    syn_parse_state *gold;   /* the gold parse */
+    syn_parse_state *rep;    /* 2 states to replay sequences for updates */
+    bhist *hist;             /* [step * k + item] */
+    double sc[2 * SYN_MAX_BEAM];
+    long cost[2 * SYN_MAX_BEAM];
+    int *gact;               /* the gold parse's actions */
+    int *vact;               /* gold actions at the worst violation */
+    int *pact;               /* predicted actions at the worst violation */
+} btrain;
+
+static void btrain_free(btrain *b) {
+    free(b->st);
+    free(b->gold);
+    free(b->rep);
+    free(b->hist);
+    free(b->gact);
+    free(b->vact);
+    free(b->pact);
+}
+
+static int btrain_init(btrain *b, int k) {
+    size_t steps = 2 * (size_t)SYN_MAX_SENT + 2;
+    memset(b, 0, sizeof *b);
+    b->k = k;
+    b->st = malloc(2 * (size_t)k * sizeof *b->st);
+    b->gold = malloc(sizeof *b->gold);
+    b->rep = malloc(2 * sizeof *b->rep);
+    b->hist = malloc(steps * (size_t)k * sizeof *b->hist);
+    b->gact = malloc(steps * sizeof *b->gact);
+    b->vact = malloc(steps * sizeof *b->vact);
+    b->pact = malloc(steps * sizeof *b->pact);
+    if (b->st && b->gold && b->rep && b->hist && b->gact && b->vact && b->pact) return 0;
+    btrain_free(b);
+    return -1;
+}
+
+/* Candidate extensions of the beam under the current (not averaged)
+ * weights, k best, highest first. */
+static int btrain_expand(const percep *p, const btrain *b, const syn_parse_state *items,
+                         const double *sc, int nitems, const syn_ptok *tk, syn_cand *best) {
+    uint64_t f[SYN_PARSE_NFEAT];
+    float s[SYN_MAX_CLASSES];
+    int nb = 0, ncls = (int)p->ncls;
+    for (int j = 0; j < nitems; j++) {
+        int nf = syn_parser_features(&items[j], tk, f);
+        percep_score(p, f, nf, s);
+        for (int a = 0; a < ncls; a++) {
+            double v = sc[j] + (double)s[a];
+            if (nb == b->k && v <= best[b->k - 1].score) continue;
+            if (!syn_action_legal(&items[j], a)) continue;
+            syn_beam_insert(best, &nb, b->k, (syn_cand){v, j, a});
+        }
+    }
+    return nb;
+}
+
+/* The gold parse's next action: least cost, then best score; its score
+ * into *score and its cost into *cost. */
+static int gold_step(const percep *p, const syn_parse_state *g, const tsent *s,
+                     const syn_ptok *tk, double *score, int *cost) {
+    uint64_t f[SYN_PARSE_NFEAT];
+    float sc[SYN_MAX_CLASSES];
+    int nf = syn_parser_features(g, tk, f);
+    percep_score(p, f, nf, sc);
+    int c[4], best = -1, bcost = 1 << 30;
+    base_costs(g, s->gold_head, c);
+    for (int a = 0; a < (int)p->ncls; a++) {
+        if (!syn_action_legal(g, a)) continue;
+        int ac = action_cost(g, s->gold_head, s->gold_label, c, a);
+        if (ac < bcost || (ac == bcost && sc[a] > sc[best])) {
+            bcost = ac;
+            best = a;
+        }
+    }
+    if (best >= 0) *score = sc[best];
+    *cost = bcost;
+    return best;
+}
+
+/* Actions of beam item j at step t, from the history. */
+static void beam_actions(const btrain *b, int t, int j, int *out) {
+    for (; t >= 0; t--) {
+        const bhist *h = &b->hist[(size_t)t * (size_t)b->k + (size_t)j];
+        out[t] = h->action;
+        j = h->parent;
+    }
+}
+
+/* Perceptron update for steps 0..t: + the gold sequence, - the predicted
+ * one (their common prefix cancels and is skipped). */
+static int max_violation_update(percep *p, btrain *b, const tsent *s, const syn_ptok *tk,
+                                int t) {
+    uint64_t f[SYN_PARSE_NFEAT];
+    syn_parse_state *g = &b->rep[0], *q = &b->rep[1];
+    syn_state_init(g, s->n);
+    int i = 0;
+    while (i <= t && b->vact[i] == b->pact[i]) syn_apply(g, b->vact[i++]);
+    syn_state_copy(q, g);
+    for (; i <= t; i++) {
+        int nf = syn_parser_features(g, tk, f);
+        if (percep_add(p, f, nf, b->vact[i], 1.0f) < 0) return -1;
+        nf = syn_parser_features(q, tk, f);
+        if (percep_add(p, f, nf, b->pact[i], -1.0f) < 0) return -1;
+        syn_apply(g, b->vact[i]);
+        syn_apply(q, b->pact[i]);
+    }
+    return 0;
+}
+
+/* Costs of the chosen extensions: parent's cost + the action's. */
+static void cand_costs(btrain *b, const syn_parse_state *cur, const long *ccost,
+                       const syn_cand *best, int nb, const tsent *s, long *ncost) {
+    int c[4], last = -1;
+    for (int j = 0; j < nb; j++) {
+        const syn_parse_state *st = &cur[best[j].item];
+        if (best[j].item != last) base_costs(st, s->gold_head, c);
+        last = best[j].item;
+        ncost[j] = ccost[best[j].item] + action_cost(st, s->gold_head, s->gold_label, c,
+                                                     best[j].action);
+    }
+}
+
+/* One sentence: beam search under the current weights beside the gold
+ * parse (which follows the least-cost actions, and becomes the best beam
+ * item with its cost when there is one); at the step where the best item
+ * beats the gold parse by the most, update.  Returns 1 when the final best
+ * parse had the gold parse's cost, 0 when not, -1 on error. */
+static int train_beam_sentence(trainer *T, percep *p, btrain *b, const tsent *s,
+                               const syn_ptok *tk) {
+    int k = b->k, n = s->n, nitems = 1;
+    syn_parse_state *cur = b->st, *next = b->st + k;
+    double *sc = b->sc, *nsc = b->sc + k;
+    long *cc = b->cost, *nc = b->cost + k;
+    syn_cand best[SYN_MAX_BEAM];
+    double gs = 0, maxv = 0;
+    long gc = 0;
+    int vt = -1, t = 0, ok = 0;
+    syn_state_init(&cur[0], n);
+    syn_state_init(b->gold, n);
+    sc[0] = 0;
+    cc[0] = 0;
+    for (; !syn_state_done(&cur[0]); t++) {
+        int nb = btrain_expand(p, b, cur, sc, nitems, tk, best);
+        double gsc = 0;
+        int gcost = 0;
+        int ga = gold_step(p, b->gold, s, tk, &gsc, &gcost);
+        if (nb == 0 || ga < 0) break;
+        cand_costs(b, cur, cc, best, nb, s, nc);
+        long gcn = gc + gcost;
+        int gj = -1;
+        for (int j = 0; j < nb; j++) {
+            syn_state_copy(&next[j], &cur[best[j].item]);
+            syn_apply(&next[j], best[j].action);
+            nsc[j] = best[j].score;
+            b->hist[(size_t)t * (size_t)k + (size_t)j] = (bhist){best[j].item, best[j].action};
+            if (gj < 0 && nc[j] <= gcn) gj = j;
+        }
+        if (gj >= 0) { /* the gold parse is in the beam: take its best one */
+            syn_state_copy(b->gold, &next[gj]);
+            gs = nsc[gj];
+            gc = nc[gj];
+            beam_actions(b, t, gj, b->gact);
+        } else {
+            syn_apply(b->gold, ga);
+            gs += gsc;
+            gc = gcn;
+            b->gact[t] = ga;
+        }
+        double v = nsc[0] - gs;
+        if (gj != 0 && v >= 0 && (vt < 0 || v >= maxv)) { /* the best item is wrong */
+            maxv = v;
+            vt = t;
+            memcpy(b->vact, b->gact, (size_t)(t + 1) * sizeof *b->vact);
+            beam_actions(b, t, 0, b->pact);
+        }
+        syn_parse_state *tmp = cur;
+        cur = next;
+        next = tmp;
+        double *ts = sc;
+        sc = nsc;
+        nsc = ts;
+        long *tc = cc;
+        cc = nc;
+        nc = tc;
+        nitems = nb;
+    }
+    ok = cc[0] <= gc;
+    (void)T;
+    p->now++;
+    if (vt >= 0 && max_violation_update(p, b, s, tk, vt) < 0) return -1;
+    return ok;
+}
+
+static int train_beam_epoch(trainer *T, percep *p, btrain *b, const size_t *order, size_t n,
+                            syn_ptok *tk, size_t *correct) {
+    for (size_t oi = 0; oi < n; oi++) {
+        const tsent *s = &T->sents.items[order[oi]];
+        tk[0].w = 0x4007;
+        tk[0].t = (int)T->tag_x.len + 1;
+        tk[0].u = 0;
+        for (int i = 0; i < s->n; i++) {
+            tk[i + 1].w = s->w[i].lower;
+            tk[i + 1].t = s->pred_tag[i];
+            tk[i + 1].u = T->tag_u.items[s->pred_tag[i]];
+        }
+        int r = train_beam_sentence(T, p, b, s, tk);
+        if (r < 0) return -1;
+        *correct += (size_t)r;
+    }
+    return 0;
+}
+
+static int train_parser(trainer *T, percep *p, int epochs, int beam) {
     size_t n = T->sents.len;
     size_t *order = malloc((n ? n : 1) * sizeof *order);
     syn_parse_state *st = malloc(sizeof *st);
     syn_ptok *tk = malloc((SYN_MAX_SENT + 2) * sizeof *tk);
+    btrain b = {0};
     int rc = order && st && tk ? 0 : -1;
+    if (rc == 0 && beam > 1) rc = btrain_init(&b, beam);
     for (size_t i = 0; i < n && order; i++) order[i] = i;
     for (int e = 0; e < epochs && rc == 0; e++) {
         shuffle(order, n, &T->r);
         size_t correct = 0, total = 0;
         clock_t t0 = clock();
-        rc = train_parser_epoch(T, p, order, n, e, st, tk, &correct, &total);
+        if (beam > 1) {
+            rc = train_beam_epoch(T, p, &b, order, n, tk, &correct);
+            total = n;
+        } else {
+            rc = train_parser_epoch(T, p, order, n, e, st, tk, &correct, &total);
+        }
         if (T->log)
-            fprintf(T->log, "train: parser epoch %d: %.4f of transitions right, %zu features, %.1fs\n",
-                    e + 1, total ? (double)correct / (double)total : 0.0, p->rows.len,
+            fprintf(T->log, "train: parser epoch %d: %.4f of %s right, %zu features, %.1fs\n",
+                    e + 1, total ? (double)correct / (double)total : 0.0,
+                    beam > 1 ? "sentences" : "transitions", p->rows.len,
                     (double)(clock() - t0) / CLOCKS_PER_SEC);
     }
     if (rc == 0) percep_average(p);
+    if (beam > 1) btrain_free(&b);
     free(order);
     free(st);
     free(tk);
@@ -966,7 +1228,7 @@ static int write_model(trainer *T, const char *out, const packed *tg, const pack
         }
         labels[0] = (uint32_t)nl;
         for (size_t i = 0; i < nl; i++) labels[i + 1] = intern(T, T->labels.items[i]);
-        uint32_t meta = SUFFIX_MAX;
+        uint32_t meta[2] = {SUFFIX_MAX, (uint32_t)T->beam};
         syn_section secs[] = {
             {SEC_STRINGS, T->strings.data, T->strings.len},
             {SEC_TAGS, tags, tags_bytes},
@@ -981,7 +1243,7 @@ static int write_model(trainer *T, const char *out, const packed *tg, const pack
             {SEC_LEXICON, tl, b2},
             {SEC_LEXLOWER, tll, b3},
             {SEC_SUFFIX, ts, b4},
-            {SEC_META, &meta, sizeof meta},
+            {SEC_META, meta, sizeof meta},
             {SEC_AMBIG, ta, b5},
         };
         rc = syn_model_write(out, secs, (int)DYAD_ARRAY_LEN(secs), T->err);
@@ -1048,13 +1310,16 @@ static int jackknife(trainer *T, const hmap *dict, int epochs) {
     return rc;
 }
 
-int dyad_train(const char *treebank_dir, const char *out_path, int epochs, FILE *log,
-               dyad_error *err) {
+int dyad_train(const char *treebank_dir, const char *out_path, int epochs, int beam,
+               FILE *log, dyad_error *err) {
     trainer T = {0};
     T.r.s = 0x2545F4914F6CDD1DULL;
     T.log = log;
     T.err = err;
-    if (epochs <= 0) epochs = 12;
+    if (epochs <= 0) epochs = SYN_TRAIN_EPOCHS;
+    if (beam <= 0) beam = SYN_TRAIN_BEAM;
+    if (beam > SYN_MAX_BEAM) beam = SYN_MAX_BEAM;
+    T.beam = beam;
     int tag_epochs = epochs < 8 ? epochs : 8;
     intern(&T, "");
     entry_vec dict = {0}, lex = {0}, lexlow = {0}, suf = {0}, amb = {0};
@@ -1089,7 +1354,7 @@ int dyad_train(const char *treebank_dir, const char *out_path, int epochs, FILE 
     }
     if (rc == 0) {
         pp.ncls = (uint32_t)(2 + 2 * T.labels.len);
-        rc = train_parser(&T, &pp, epochs);
+        rc = train_parser(&T, &pp, epochs, beam);
     }
     if (rc == 0) rc = percep_pack(&tp, 0.05f, &tg);
     if (rc == 0) rc = percep_pack(&pp, 1.0f, &pa);

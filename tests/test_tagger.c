@@ -53,6 +53,32 @@ static void unseen_words_get_suffix_lemmas(void **state) {
     dyad_close(ctx);
 }
 
+/* Prepositions news uses and the treebanks hardly do are tagged IN/ADP,
+ * capitalised too. */
+static void rare_prepositions_are_adp(void **state) {
+    dyad_ctx *ctx = model_ctx();
+    static const char *const sents[][2] = {
+        {"Protests continued amid the crisis .", "amid"},
+        {"Amid the fighting , aid arrived .", "Amid"},
+        {"Aid arrived via Jordan .", "via"},
+        {"Talks resumed despite the attack .", "despite"},
+        {"Unlike Russia , China abstained .", "Unlike"},
+        {"Troops gathered amidst the ruins .", "amidst"},
+        {"It was Brazil versus Argentina .", "versus"},
+        {"Snipers stood atop the roof .", "atop"},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(sents); i++) {
+        dyad_doc *d = words_doc(sents[i][0]);
+        assert_int_equal(dyad_tag(ctx, d), 0);
+        const dyad_token *t = &d->tokens[tok_index(d, sents[i][1])];
+        if (t->upos != DYAD_ADP) print_message("%s: %s\n", sents[i][1], t->xpos);
+        assert_int_equal(t->upos, DYAD_ADP);
+        assert_string_equal(t->xpos, "IN");
+        dyad_doc_free(d);
+    }
+    dyad_close(ctx);
+}
+
 static void bad_model_is_an_error(void **state) {
     dyad_options opt = {0};
     opt.model_path = "/nonexistent/dyad.model";
@@ -100,6 +126,7 @@ int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(tags_and_irregular_lemmas),
         cmocka_unit_test(unseen_words_get_suffix_lemmas),
+        cmocka_unit_test(rare_prepositions_are_adp),
         cmocka_unit_test(bad_model_is_an_error),
         cmocka_unit_test(empty_and_long_inputs),
     };

@@ -23,7 +23,8 @@ typedef struct parse_opts {
     const char *model;
     const char *date;
     dyad_format fmt;
-    bool json, count, tag_only;
+    int beam;
+    bool json, count, tag_only, gold_tags;
 } parse_opts;
 
 typedef struct parse_state {
@@ -37,6 +38,7 @@ static void usage(FILE *f) {
     fputs("usage: dyad parse [--model FILE] [--format auto|text|jsonl] [--date YYYY-MM-DD]\n"
           "                  [--count] [--tag-only] [FILE...]\n"
           "       dyad parse --eval GOLD.conllu [--json] [--write OUT.conllu] [--model FILE]\n"
+          "                  [--gold-tags] [--beam N]\n"
           "\n"
           "Segments each document, tags it (UPOS, Penn XPOS, FEATS, lemma) and parses\n"
           "it (UD dependency relations); prints CoNLL-U with # doc_id, # sent_id and\n"
@@ -46,7 +48,9 @@ static void usage(FILE *f) {
           "prints UPOS, XPOS and lemma accuracy, UAS and LAS over all words\n"
           "(punctuation included, as the CoNLL 2018 evaluation does); with --json, one\n"
           "object {\"upos\",\"xpos\",\"lemma\",\"uas\",\"las\",\"words\"} of fractions;\n"
-          "--write saves the predicted CoNLL-U there.\n"
+          "--write saves the predicted CoNLL-U there; --gold-tags parses from the\n"
+          "gold tags (scores the parser alone).\n"
+          "--beam N sets the parser's beam width (default: the model's; 1 is greedy).\n"
           "--count prints only totals and the time spent tagging/parsing;\n"
           "--tag-only stops after tagging.  The model is <data>/model/dyad.model\n"
           "unless --model is given.\n",
@@ -73,7 +77,8 @@ static int parse_args(int argc, char **argv, parse_opts *o) {
             break;
         }
         int need = strcmp(a, "--eval") == 0 || strcmp(a, "--write") == 0 || strcmp(a, "--model") == 0 ||
-                   strcmp(a, "--format") == 0 || strcmp(a, "--date") == 0;
+                   strcmp(a, "--format") == 0 || strcmp(a, "--date") == 0 ||
+                   strcmp(a, "--beam") == 0;
         if (need && i + 1 >= argc) {
             cli_error("parse: %s needs a value", a);
             return -1;
@@ -82,6 +87,15 @@ static int parse_args(int argc, char **argv, parse_opts *o) {
         else if (strcmp(a, "--write") == 0) o->write = argv[++i];
         else if (strcmp(a, "--model") == 0) o->model = argv[++i];
         else if (strcmp(a, "--date") == 0) o->date = argv[++i];
+        else if (strcmp(a, "--beam") == 0) {
+            char *end;
+            long b = strtol(argv[++i], &end, 10);
+            if (*end || b < 1 || b > 64) {
+                cli_error("parse: --beam needs a number from 1 to 64");
+                return -1;
+            }
+            o->beam = (int)b;
+        }
         else if (strcmp(a, "--format") == 0) {
             const char *f = argv[++i];
             if (strcmp(f, "auto") == 0) o->fmt = DYAD_FMT_AUTO;
@@ -94,6 +108,7 @@ static int parse_args(int argc, char **argv, parse_opts *o) {
         } else if (strcmp(a, "--json") == 0) o->json = true;
         else if (strcmp(a, "--count") == 0) o->count = true;
         else if (strcmp(a, "--tag-only") == 0) o->tag_only = true;
+        else if (strcmp(a, "--gold-tags") == 0) o->gold_tags = true;
         else {
             cli_error("parse: unknown option '%s' (see dyad parse --help)", a);
             return -1;
@@ -155,9 +170,11 @@ static int run_eval(parse_state *st) {
     for (size_t i = 0; i < n; i++) {
         dyad_token *t = &doc->tokens[i];
         g[i] = (gold_tok){t->lemma, t->xpos, t->deprel, t->head, t->upos};
-        t->lemma = t->xpos = t->deprel = NULL;
-        t->upos = 0;
+        t->deprel = NULL;
         t->head = -1;
+        if (st->o.gold_tags) continue; /* dyad_parse keeps tags it is given */
+        t->lemma = t->xpos = NULL;
+        t->upos = 0;
         t->feats = 0;
     }
     double t0 = now_s();
@@ -211,6 +228,7 @@ int cmd_parse(int argc, char **argv) {
     if (first < 0) return EXIT_USAGE;
     dyad_options opt = {0};
     opt.model_path = st.o.model;
+    opt.beam = st.o.beam;
     dyad_error err = {0};
     char msg[1024];
     double t0 = now_s();

@@ -2008,6 +2008,7 @@ int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) 
         sctx c = {doc, lx, si, &doc->sentences[si], doc->tokens + doc->sentences[si].first,
                   (int)doc->sentences[si].ntokens, NULL};
         if (c.n == 0 || is_question(&c) || sentence_discarded(&c)) continue;
+        ev_repair_sentence(doc, si);
         free(consumed);
         consumed = calloc((size_t)c.n, 1);
         if (!consumed) break;

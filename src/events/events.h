@@ -138,6 +138,12 @@ int ev_lexicon_ensure_code(ev_lexicon *lx, const char *code);
  * the document has no date.  Returns 0 or -1. */
 int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date);
 
+/* ---- repair.c ---- */
+/* Repairs frequent misparses in sentence si before coding (date words as
+ * objects, participles of statement nouns, adjectival participles read as
+ * verbs); returns the number of repairs made. */
+int ev_repair_sentence(dyad_doc *doc, uint32_t si);
+
 /* ---- eval.c ---- */
 typedef struct ev_plover_hit {
     char gold_type[32];
