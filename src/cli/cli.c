@@ -6,6 +6,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 void cli_error(const char *fmt, ...) {
@@ -15,6 +16,16 @@ void cli_error(const char *fmt, ...) {
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+int cli_beam_option(const char *verb, const char *value) {
+    char *end;
+    long b = strtol(value, &end, 10);
+    if (end == value || *end || b < 1 || b > 64) {
+        cli_error("%s: --beam needs a number from 1 to 64, not '%s'", verb, value);
+        return -1;
+    }
+    return (int)b;
 }
 
 int cli_is_help(const char *s) {

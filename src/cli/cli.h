@@ -28,6 +28,10 @@ int cli_foreach_doc(char **paths, int npaths, dyad_format fmt, const char *date,
 /* Prints "dyad: <msg>" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Reads the value of `--beam N` (the parser's beam width, 1..64) for verb.
+ * Returns the width, or -1 after printing an error naming the verb. */
+int cli_beam_option(const char *verb, const char *value);
+
 /* True when s is --help or -h. */
 int cli_is_help(const char *s);
 

@@ -28,6 +28,7 @@ typedef struct code_opts {
     bool recode;          /* --replace: recode documents already stored */
     const char *db;
     int threads;
+    int beam;             /* --beam N; 0: the model's width */
 } code_opts;
 
 typedef struct worker {
@@ -52,7 +53,7 @@ static void usage(FILE *out) {
     fprintf(out,
             "usage: dyad code [--date YYYY-MM-DD] [--dict FILE]... [--replace-dicts]\n"
             "                 [--petrarch-option NAME=VALUE]...\n"
-            "                 [--db PATH | --no-db] [--replace] [-j N] [FILE...]\n"
+            "                 [--db PATH | --no-db] [--replace] [-j N] [--beam N] [FILE...]\n"
             "\n"
             "Codes political events (CAMEO/PLOVER, Goldstein, actors, dates, issues)\n"
             "and prints one JSON object per event (JSON Lines) to stdout.\n"
@@ -69,7 +70,9 @@ static void usage(FILE *out) {
             "                a document already stored (same id and text) is skipped\n"
             "  --replace     recode documents already in the store\n"
             "  --no-db       do not store\n"
-            "  -j, --threads N  analyse with N threads (output stays in input order)\n");
+            "  -j, --threads N  analyse with N threads (output stays in input order)\n"
+            "  --beam N      parser beam width, 1..64 (default: the model's, 8); 1 is\n"
+            "                greedy: about 4x faster parsing, a little less accurate\n");
 }
 
 static void *work(void *arg) {
@@ -184,6 +187,11 @@ int cmd_code(int argc, char **argv) {
             o.db = argv[++i];
         } else if (strcmp(a, "--no-db") == 0) {
             o.db = NULL;
+        } else if (strcmp(a, "--beam") == 0 && more) {
+            if ((o.beam = cli_beam_option("code", argv[++i])) < 0) {
+                free(files);
+                return EXIT_USAGE;
+            }
         } else if ((strcmp(a, "-j") == 0 || strcmp(a, "--threads") == 0) && more) {
             o.threads = atoi(argv[++i]);
             if (o.threads < 1 || o.threads > 64) {
@@ -204,6 +212,7 @@ int cmd_code(int argc, char **argv) {
     dopt.replace_builtin = o.replace_dicts;
     dopt.petrarch_options = o.petr_opts;
     dopt.date = o.date;
+    dopt.beam = o.beam;
     code_run r = {0};
     r.o = &o;
     r.nw = o.threads;

@@ -30,7 +30,7 @@
 
 static void usage(FILE *out) {
     fprintf(out,
-            "usage: dyad eval GOLD [--dict FILE]... [--json] [--strict]\n"
+            "usage: dyad eval GOLD [--dict FILE]... [--json] [--strict] [--beam N]\n"
             "\n"
             "Scores dyad's events against GOLD: PLOVER gold records (JSON Lines) or\n"
             "a PETRARCH2 validation file (PETR.UnitTest.records.xml).\n"
@@ -40,7 +40,8 @@ static void usage(FILE *out) {
             "               every miss with what dyad produced, then the figures\n"
             "  --strict     PLOVER types: only the aliases DISAPPROVE=ACCUSE and\n"
             "               DEMAND=REQUEST (by default the PLOVER 0.5 types FIGHT and\n"
-            "               INVESTIGATE also count as the 2021 ASSAULT and ACCUSE)\n");
+            "               INVESTIGATE also count as the 2021 ASSAULT and ACCUSE)\n"
+            "  --beam N     parser beam width (default: the model's; 1 is greedy)\n");
 }
 
 /* ---- PLOVER ---- */
@@ -253,7 +254,7 @@ static const char *next_sentence(ev_lexicon *lx, const char *p) {
     return s;
 }
 
-static int eval_petrarch(const char *path, char *xml, const char *const *extra, int nextra,
+static int eval_petrarch(const char *path, char *xml, const char *const *extra, int nextra, int beam,
                          bool json_out) {
     /* dictionaries of <Environment>, relative to the XML */
     char dir[1024];
@@ -281,6 +282,7 @@ static int eval_petrarch(const char *path, char *xml, const char *const *extra, 
     dyad_options opt = {0};
     opt.dicts = dicts;
     opt.replace_builtin = true;
+    opt.beam = beam;
     dyad_error err = {0};
     dyad_ctx *ctx = dyad_open(&opt, &err);
     if (!ctx) {
@@ -374,6 +376,7 @@ int cmd_eval(int argc, char **argv) {
     const char *dicts[MAX_DICTS + 1] = {0};
     int nd = 0;
     bool json_out = false, strict = false;
+    int beam = 0;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
             usage(stdout);
@@ -382,6 +385,8 @@ int cmd_eval(int argc, char **argv) {
             json_out = true;
         } else if (strcmp(argv[i], "--strict") == 0) {
             strict = true;
+        } else if (strcmp(argv[i], "--beam") == 0 && i + 1 < argc) {
+            if ((beam = cli_beam_option("eval", argv[++i])) < 0) return EXIT_USAGE;
         } else if (strcmp(argv[i], "--dict") == 0 && i + 1 < argc) {
             if (nd == MAX_DICTS) {
                 cli_error("eval: too many --dict files");
@@ -412,10 +417,11 @@ int cmd_eval(int argc, char **argv) {
     }
     int rc;
     if (strstr(text, "<Validation") || strstr(text, "<Sentence ")) {
-        rc = eval_petrarch(gold, text, dicts, nd, json_out);
+        rc = eval_petrarch(gold, text, dicts, nd, beam, json_out);
     } else {
         dyad_options opt = {0};
         opt.dicts = dicts;
+        opt.beam = beam;
         dyad_ctx *ctx = dyad_open(&opt, &err);
         if (!ctx) {
             char msg[1024];

@@ -88,13 +88,7 @@ static int parse_args(int argc, char **argv, parse_opts *o) {
         else if (strcmp(a, "--model") == 0) o->model = argv[++i];
         else if (strcmp(a, "--date") == 0) o->date = argv[++i];
         else if (strcmp(a, "--beam") == 0) {
-            char *end;
-            long b = strtol(argv[++i], &end, 10);
-            if (*end || b < 1 || b > 64) {
-                cli_error("parse: --beam needs a number from 1 to 64");
-                return -1;
-            }
-            o->beam = (int)b;
+            if ((o->beam = cli_beam_option("parse", argv[++i])) < 0) return -1;
         }
         else if (strcmp(a, "--format") == 0) {
             const char *f = argv[++i];
