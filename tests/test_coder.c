@@ -372,6 +372,20 @@ static void group_nouns_stand_for_their_actor(void **state) {
                   "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj ././PUNCT/4/punct", NULL);
     assert_int_equal(d->nevents, 0);
     dyad_doc_free(d);
+    /* A handful of Colombian soldiers attacked Peru . -- "a NOUN of" people
+     * or forces is a part of them, whatever the noun */
+    d = code_mech("A/a/DET/2/det handful/handful/NOUN/6/nsubj of/of/ADP/5/case "
+                  "Colombian/Colombian/ADJ/5/amod soldiers/soldier/NOUN/2/nmod "
+                  "attacked/attack/VERB/0/root Peru/Peru/PROPN/6/obj ././PUNCT/6/punct", "4:COLMIL");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COLMIL");
+    dyad_doc_free(d);
+    /* The arrival of Colombian soldiers attacked Peru . -- no indefinite part */
+    d = code_mech("The/the/DET/2/det arrival/arrival/NOUN/6/nsubj of/of/ADP/5/case "
+                  "Colombian/Colombian/ADJ/5/amod soldiers/soldier/NOUN/2/nmod "
+                  "attacked/attack/VERB/0/root Peru/Peru/PROPN/6/obj ././PUNCT/6/punct", "4:COLMIL");
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
     /* Colombia attacked a camp for Peruvian refugees . -- a thing's owner */
     d = code_mech("Colombia/Colombia/PROPN/2/nsubj attacked/attack/VERB/0/root a/a/DET/4/det "
                   "camp/camp/NOUN/2/obj for/for/ADP/7/case Peruvian/Peruvian/ADJ/7/amod "

@@ -1050,7 +1050,7 @@ static const char *const SPEECH_VERBS[] = {
  * X's army"); the list is of nouns that name a part or a number of people. */
 static const char *const GROUP_NOUNS[] = {
     "member", "group", "delegation", "leader", "leadership", "official", "representative",
-    "team", "wing", "faction", "supporter", "contingent", "patch", "deployment", "batch",
+    "team", "wing", "faction", "supporter", "contingent", "deployment", "batch",
     "element", "unit", "part", "majority", "some", "most", "many", "hundred", "thousand",
     "dozen", "million", "number", "band", "crowd", "cell", "branch", "section", "activist",
     "worker", "body", "envoy", "spokesman", "spokeswoman", "head", "chief", "one", "detachment",
@@ -1066,6 +1066,16 @@ static const char *const ORG_NOUNS[] = {
     "tribunal", "congress", "senate", "office", "department", "service", "institute",
     "syndicate", "league", "bloc", "community", "opposition", NULL};
 
+/* People and armed forces: "a NOUN of" them names a part or a number of
+ * them ("a handful of soldiers", "a first batch of troops"). */
+static const char *const PEOPLE_NOUNS[] = {
+    "people", "protester", "demonstrator", "crowd", "resident", "worker", "student", "villager",
+    "citizen", "activist", "supporter", "farmer", "youth", "woman", "man", "marcher", "rioter",
+    NULL};
+static const char *const FORCE_NOUNS[] = {
+    "troop", "troops", "soldier", "force", "army", "unit", "battalion", "contingent", "warship",
+    "vessel", "ship", "tanker", "aircraft", "plane", "peacekeeper", NULL};
+
 /* Words that tie a group noun to its actor through a clause ("workers
  * affiliated with X", "militants loyal to X"). */
 static const char *const AFFILIATION[] = {"affiliate", "affiliated", "loyal", "link", "linked",
@@ -1075,6 +1085,31 @@ static const char *const AFFILIATION[] = {"affiliate", "affiliated", "loyal", "l
 static bool has_coded(const sctx *c, int tok) {
     int tmp[16];
     return tok >= 0 && coded_mentions(c, tok, tmp, 16) > 0;
+}
+
+static bool is_plural(const dyad_token *t) {
+    if ((t->feats & DYAD_F_NUM_PLUR) || lemma_is(t, "people")) return true;
+    if (t->xpos && (strcmp(t->xpos, "NNS") == 0 || strcmp(t->xpos, "NNPS") == 0)) return true;
+    /* no tag: an -s form of another lemma ("soldiers/soldier") */
+    size_t n = t->form ? strlen(t->form) : 0;
+    return n > 1 && t->lemma && (t->form[n - 1] == 's' || t->form[n - 1] == 'S') &&
+           dyad_strcasecmp_ascii(t->form, t->lemma) != 0;
+}
+
+/* "a first batch of troops", "a handful of protesters": a noun with an
+ * indefinite article whose of-phrase is plural people or forces names a
+ * part of them, whatever the noun. */
+static bool partitive(const sctx *c, int tok) {
+    int det = child_rel(c, tok, "det");
+    if (det < 0 || !(lemma_is(&c->t[det], "a") || lemma_is(&c->t[det], "an"))) return false;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head == tok && rel_starts(d, "nmod") && has_case_word(c, k, "of") &&
+            is_plural(d) &&
+            (lemma_in_list(d, PEOPLE_NOUNS) || lemma_in_list(d, FORCE_NOUNS)))
+            return true;
+    }
+    return false;
 }
 
 /* The token that stands for the actor of tok when tok itself has no coded
@@ -1107,7 +1142,7 @@ static int stand_in(const sctx *c, int tok, bool target) {
     /* "X, the UN relief coordinator, demanded": the coded apposition */
     int ap = child_rel(c, tok, "appos");
     if (ap >= 0 && has_coded(c, ap)) return ap;
-    bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
+    bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM || partitive(c, tok);
     /* "the X Association officials demanded" with the organisation parsed
      * as the root and the verb hanging from it */
     if (group && rel_starts(t, "nsubj") && t->head >= 0) {
@@ -1434,12 +1469,8 @@ static int pair_mentions(const sctx *c, int tok, int *out) {
  * protest, as event data usually does: the coded "in" phrase of the
  * trigger.  Returns that token or -1. */
 static int protest_place(const sctx *c, int trig, int src) {
-    static const char *const PEOPLE[] = {"people", "protester", "demonstrator", "crowd", "resident",
-                                         "worker", "student", "villager", "citizen", "activist",
-                                         "supporter", "farmer", "youth", "woman", "man", "marcher",
-                                         "rioter", NULL};
     if (src < 0 || !is_nominal(&c->t[src])) return -1;
-    bool people = lemma_in_list(&c->t[src], PEOPLE);
+    bool people = lemma_in_list(&c->t[src], PEOPLE_NOUNS);
     /* "hundreds of thousands of people": follow the of-chain */
     for (int x = src, steps = 0; !people && steps < 3 && lemma_in_list(&c->t[x], GROUP_NOUNS); steps++) {
         int n = -1;
@@ -1447,7 +1478,7 @@ static int protest_place(const sctx *c, int trig, int src) {
             if (c->t[k].head == x && rel_starts(&c->t[k], "nmod") && has_case_word(c, k, "of")) n = k;
         if (n < 0) break;
         x = n;
-        people = lemma_in_list(&c->t[x], PEOPLE);
+        people = lemma_in_list(&c->t[x], PEOPLE_NOUNS);
     }
     if (!people) return -1;
     for (int k = 0; k < c->n; k++)
@@ -1476,9 +1507,6 @@ static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int 
     const dyad_token *h = &c->t[ms->head];
     if (lemma_is(h, "it")) return NULL;
     static const char *const PEACEKEEPERS[] = {"peacekeeper", "peace-keeper", "blue-helmet", NULL};
-    static const char *const FORCES[] = {"troop", "troops", "soldier", "force", "army", "unit",
-                                         "battalion", "contingent", "warship", "vessel", "ship",
-                                         "tanker", "aircraft", "plane", NULL};
     bool pk = lemma_in_list(h, PEACEKEEPERS);
     for (int k = 0; k < c->n && !pk; k++)     /* "peacekeeping troops" */
         pk = c->t[k].head == (int)ms->head && lemma_is(&c->t[k], "peacekeeping");
@@ -1486,7 +1514,7 @@ static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int 
         int ci = ev_lexicon_code(c->lx, "074");
         return ci >= 0 ? &c->lx->codes.items[ci] : NULL;
     }
-    if (lemma_in_list(h, FORCES)) return NULL;
+    if (lemma_in_list(h, FORCE_NOUNS)) return NULL;
     return code;
 }
 
