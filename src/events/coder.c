@@ -142,7 +142,7 @@ static bool is_nominal(const dyad_token *t) {
 
 static bool is_passive(const sctx *c, int v) {
     if (child_rel(c, v, "aux:pass") >= 0) return true;
-    /* "X shortened by one hour the curfew": a passive subject with an
+    /* "X lifted on Monday the ban": a passive subject with an
      * object and no passive auxiliary is an active clause misparsed */
     if (child_rel(c, v, "nsubj:pass") >= 0)
         return child_rel(c, v, "obj") < 0 || child_rel(c, v, "cop") >= 0;
@@ -178,7 +178,7 @@ static const char *const DIRECTIVE_NOUNS[] = {
     "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
     "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion",
     "idea", "suggestion", "offer", NULL};
-/* Nouns of intention: "signalled a readiness to talk", "X's plan to". */
+/* Nouns of intention: "showed a readiness to talk", "X's plan to". */
 static const char *const INTENT_NOUNS[] = {
     "readiness", "willingness", "intention", "intent", "plan", "commitment", "pledge",
     "promise", "offer", "decision", "determination", "resolve", "desire", "wish",
@@ -192,7 +192,7 @@ static int expl_subject(const sctx *c, int v);
 static int measure_noun_verb(const sctx *c, int n);
 
 /* The holder of an intention noun: its possessor or the subject of the
- * verb it is the object of ("X signalled a readiness to ..."). */
+ * verb it is the object of ("X showed a readiness to ..."). */
 static int intent_noun_holder(const sctx *c, int noun, int depth);
 
 static bool is_temporal(const sctx *c, int i);
@@ -246,7 +246,7 @@ static int subject_of(const sctx *c, int v, int depth) {
             }
         if (before >= 0 && after >= 0) return before;
     }
-    /* "British aircraft ... killed 4 Iraqis" parsed with the verb as a dep
+    /* "X planes, flying low, hit the bridge" parsed with the verb as a dep
      * of the noun: the noun is its subject */
     if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
         c->t[h].head < 0)
@@ -256,7 +256,7 @@ static int subject_of(const sctx *c, int v, int depth) {
     if (rel_is(tv, "conj") && is_verbal(&c->t[h]) && is_passive(c, h) &&
         child_rel(c, h, "nsubj:pass") >= 0)
         return child_rel(c, h, "nsubj:pass");
-    /* "The group, Forces for X, insisted": the name parsed as a nominal
+    /* "The movement, Friends of X, said": the name parsed as a nominal
      * predicate with the group as its subject and the verb as conjunct */
     if (rel_is(tv, "conj") && !is_verbal(&c->t[h]) && c->t[h].head < 0 &&
         child_rel(c, h, "nsubj") >= 0 && child_rel(c, h, "cop") < 0)
@@ -280,7 +280,7 @@ static int subject_of(const sctx *c, int v, int depth) {
         }
         return subject_of(c, h, depth + 1);
     }
-    /* "X expressed readiness to V", "X opened fire to disperse ...": the
+    /* "X expressed readiness to V", "X fired tear gas to scatter ...": the
      * infinitive of an object noun has the subject of the noun's verb */
     if (rel_is(tv, "acl") && has_case_word(c, v, "to") &&
         (lemma_in_list(&c->t[h], INTENT_NOUNS) || measure_noun_verb(c, h) >= 0 ||
@@ -289,7 +289,7 @@ static int subject_of(const sctx *c, int v, int depth) {
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
         !(tv->feats & DYAD_F_VOICE_PASS))
         return h;
-    /* "British aircraft ... killed 4 Iraqis" parsed with the verb as a dep
+    /* "X planes, flying low, hit the bridge" parsed with the verb as a dep
      * of the noun: the noun is its subject */
     if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
         c->t[h].head < 0)
@@ -419,7 +419,7 @@ static int measure_noun_verb(const sctx *c, int n) {
     static const char *const USE[] = {"use", "employ", NULL};
     int h = c->t[n].head;
     if (h < 0 || !rel_is(&c->t[n], "obj")) return -1;
-    /* "used sharp language / tear gas to V": the instrument's purpose */
+    /* "used harsh words / water cannon to V": the instrument's purpose */
     if (lemma_in_list(&c->t[h], USE)) return h;
     if (!lemma_in_list(&c->t[n], MEASURES) || !lemma_in_list(&c->t[h], TAKE)) return -1;
     return h;
@@ -484,7 +484,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (h < 0) break;
         /* a gerund or clause as subject ("removing the sanctions is out of
          * the question") and an infinitive completing a noun ("an appeal to
-         * lay down their arms", "plans to attack") are not asserted */
+         * end the strike", "plans to attack") are not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
         /* "an appeal for deploying troops": what a proposal asks for */
         if ((rel_is(tx, "acl") || rel_is(tx, "advcl")) && lemma_in_list(&c->t[h], DIRECTIVE_NOUNS) &&
@@ -516,7 +516,7 @@ static int modality(const sctx *c, int v, int *mhead) {
             child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet"))
             return 'c';
         /* purpose and manner clauses share the modality of their head:
-         * "must ensure security to allow ...", "should respond by
+         * "must ease controls to allow ...", "should respond by
          * committing ..." */
         if (rel_is(tx, "advcl") && (has_case_word(c, x, "to") || has_case_word(c, x, "by")) &&
             !lemma_in_list(&c->t[h], INTENT_HEADS)) {
@@ -561,7 +561,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (xc) {
             int m2;
             int hm = modality(c, h, &m2);
-            /* "X is not allowed to leave": the refusal is the permission
+            /* "X is not permitted to travel": the refusal is the permission
              * giver's, not X's */
             if (hm == 'n' && lemma_in_list(th, PERMIT_HEADS) && is_passive(c, h)) return 'c';
             if (hm == 'n' || hm == 'c' || hm == 'r') {
@@ -596,7 +596,7 @@ static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
         int hh = c->t[k].head;
         if (hh < 0 || hh == h || c->t[hh].head != h || k == exclude) continue;
         /* under an oblique only through a quantity noun ("with a wave of
-         * strikes"), not "on the first day of a strike" */
+         * strikes"), not "at the end of a strike" */
         bool via = rel_starts(&c->t[hh], "obj") || rel_is(&c->t[hh], "xcomp") ||
                    (rel_starts(&c->t[hh], "obl") && lemma_in_list(&c->t[hh], QUANTITY_NOUNS));
         if (via &&
@@ -834,7 +834,7 @@ static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, ma
                  rel_starts(&c->t[j], "obl") || rel_is(&c->t[j], "obj") ||
                  rel_is(&c->t[j], "advcl")))
                 found = j;
-        /* "allow refugees who have lived abroad to return": the infinitive
+        /* "allow families who fled the war to come back": the infinitive
          * misattached to the relative clause of the object */
         for (int j = 0; j < c->n && found < 0; j++) {
             if (!lemma_in(&c->t[j], &p->chain[k]) || !has_case_word(c, j, "to") ||
@@ -908,7 +908,7 @@ static int mentions_for(const sctx *c, int tok, int *out, int cap) {
     for (int k = 0; k < c->n && nt < 16; k++)
         if (c->t[k].head == tok && rel_is(&c->t[k], "conj") && is_nominal(&c->t[k]))
             toks[nt++] = k;
-    /* "French and Egyptian warships": the first adjective of coordinated
+    /* "Chilean and Peruvian ships": the first adjective of coordinated
      * national adjectives */
     for (int k = 0; k < c->n && nt < 16; k++)
         if (c->t[k].head == tok && rel_is(&c->t[k], "amod") && child_rel(c, k, "conj") >= 0)
@@ -1057,7 +1057,7 @@ static const char *const GROUP_NOUNS[] = {
     "convoy", "squad", "column", "company", "battalion", "brigade", NULL};
 /* Organisation nouns: with a national modifier they stand for that
  * country's actor when the actor base does not know the organisation
- * ("the Latvian Constitutional Court", "a Nigerian union"). */
+ * ("a Chilean appeals court", "a Peruvian union"). */
 static const char *const ORG_NOUNS[] = {
     "union", "party", "association", "council", "committee", "court", "ministry", "agency",
     "movement", "front", "coalition", "alliance", "federation", "organisation",
@@ -1178,7 +1178,7 @@ static int stand_in(const sctx *c, int tok, bool target) {
             lemma_in_list(t, DIRECTIVE_NOUNS) && has_case_word(c, k, "that") &&
             has_coded(c, child_rel(c, k, "nsubj")))
             return child_rel(c, k, "nsubj");
-        /* "a United Nations appeal" with the owner misparsed as subject */
+        /* "an EU appeal" with the owner misparsed as subject */
         if (target && rel_is(d, "nsubj") && k < tok && has_coded(c, k)) return k;
     }
     return -1;
@@ -1186,7 +1186,7 @@ static int stand_in(const sctx *c, int tok, bool target) {
 
 /* When the pattern's frame gave no actor target, the trigger's other
  * dependents may name it: indirect object, object, the subject of a
- * complement clause ("demanded that the US cancel"), a to/against/with/on
+ * complement clause ("demanded that Y cancel"), a to/against/with/on
  * phrase, or the possessor or by/of/from phrase of the object noun ("an
  * admission by Moscow").  Mentions that are sources are skipped. */
 static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, int *out,
@@ -1207,7 +1207,7 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
             if (sj >= 0) cands[nc++] = sj;
         }
     }
-    /* "threatened to stop talks if the United States goes ahead": the
+    /* "threatened to stop talks if Y goes ahead": the
      * subject of a condition on the trigger or on its complement */
     for (int k = 0; k < c->n && nc < 14; k++) {
         int h = c->t[k].head;
@@ -1238,12 +1238,12 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
                 }
         }
     }
-    /* purpose: "opened fire to disperse X", "began a strike to protest X's
+    /* purpose: "fired tear gas to scatter X", "began a strike to protest X's
      * decision", "sent arms to help defend X": the purpose clause's object */
     for (int k = 0; k < c->n && nc < 14; k++) {
         int h = c->t[k].head;
         bool purpose = h == trig && rel_is(&c->t[k], "advcl");
-        /* "launched an operation to flush out X" */
+        /* "began a sweep to drive out X" */
         purpose |= h >= 0 && h == obj && rel_is(&c->t[k], "acl");
         if (!purpose || !has_case_word(c, k, "to")) continue;
         for (int depth = 0, v = k; depth < 3 && v >= 0 && nc < 14; depth++) {
@@ -1369,7 +1369,7 @@ static bool other_sense(const sctx *c, int v, const ev_code *code) {
     if (lemma_in_list(t, SEE) && (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
         return true;
     /* "received an award from X", "sees the need to", "does not recognise
-     * dog meat as food": meeting and recognition verbs with a thing */
+     * the results as valid": meeting and recognition verbs with a thing */
     static const char *const WITH_ACTOR[] = {"see", "receive", "recognise", "recognize", NULL};
     if ((!strncmp(code->code, "04", 2) || !strncmp(code->code, "05", 2)) &&
         lemma_in_list(t, WITH_ACTOR) && obj && c->t[child_rel(c, v, "obj")].upos == DYAD_NOUN)
@@ -1543,7 +1543,7 @@ static bool withheld_comment(const sctx *c, int v) {
         const dyad_token *d = &c->t[k];
         if (d->head != v) continue;
         if (rel_is(d, "xcomp") || rel_is(d, "advcl") || rel_is(d, "ccomp")) {
-            /* "refused to respond to a demand" is a rejection of it */
+            /* "refused to respond to an ultimatum" is a rejection of it */
             if (rel_is(d, "xcomp") && lemma_in_list(d, COMMENT) &&
                 (lemma_is(d, "comment") || lemma_is(d, "elaborate") ||
                  (child_rel(c, k, "obj") < 0 && child_rel(c, k, "obl") < 0)))
@@ -1562,7 +1562,7 @@ static bool withheld_comment(const sctx *c, int v) {
 }
 
 /* Force verbs and nouns used figuratively: "tariff wars", "a trade
- * fight", "tariffs targeting X", "fighting for their freedom". */
+ * fight", "tariffs targeting X", "fighting for independence". */
 static bool figurative_force(const sctx *c, int v) {
     static const char *const FORCE[] = {"war", "fight", "battle", "attack", "target", "strike",
                                         "combat", "assault", "bombard", NULL};
@@ -1591,7 +1591,7 @@ static bool figurative_force(const sctx *c, int v) {
         return true;
     int sj = child_rel(c, v, "nsubj");
     if (is_verbal(t) && sj >= 0 && lemma_in_list(&c->t[sj], THINGS)) return true;
-    /* "fighting for their freedom": a cause, no enemy */
+    /* "fighting for independence": a cause, no enemy */
     if (is_verbal(t) && child_rel(c, v, "obj") < 0) {
         for (int k = 0; k < c->n; k++)
             if (c->t[k].head == v && rel_starts(&c->t[k], "obl") && has_case_word(c, k, "for") &&
@@ -1601,7 +1601,7 @@ static bool figurative_force(const sctx *c, int v) {
     return false;
 }
 
-/* "X insists (that) it is committed to peace": insisting on a fact is a
+/* "X insists (that) it is ready for talks": insisting on a fact is a
  * statement, not a demand; "insists that Y must / should leave" and
  * "insists on" stay demands. */
 static bool insisted_fact(const sctx *c, int v) {
@@ -1777,13 +1777,13 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
     /* a frame whose object must be the actor ("dismiss T from") met a
-     * thing ("dismissed an appeal from X"): another reading may fit */
+     * thing ("dismissed a plea from X"): another reading may fit */
     int rootc = atoi(code->root);
     if (best.tgt >= 0 && nt == 0 && general && p->trail_prep.n && !p->notarget &&
         !(rootc >= 9 && rootc <= 13) && !(rootc >= 18 && rootc <= 20))
         return TRY_NEXT;
     /* occupying or blockading needs a place: "took steps", "took part",
-     * "it may take years" */
+     * "it will take time" */
     const char *pcode = c->lx->codes.items[p->code].code;
     if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
         (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
@@ -1800,7 +1800,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
      * ("shelled the village"); other general frames need an actor object
      * ("saw the film", "held a session" is no arrest). */
     int rootn = atoi(code->root);
-    /* "arrested 12": a number of people, coded without a target */
+    /* "detained 30": a number of people, coded without a target */
     bool counted = best.tgt >= 0 && rootn == 17 &&
                    (c->t[best.tgt].upos == DYAD_NUM || child_rel(c, best.tgt, "nummod") >= 0);
     if (best.tgt >= 0 && nt == 0 && general && !p->notarget && !counted &&
@@ -1825,8 +1825,8 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                 continue;
             const ev_code *vc = visit_code(c, code, s, t);
             if (!vc) continue;
-            /* a country paired with its own state agencies ("the U.S.
-             * government ... U.S. exports") is one side, not a dyad: the
+            /* a country paired with its own state agencies ("the Peruvian
+             * government ... Peruvian exports") is one side, not a dyad: the
              * event keeps no target */
             if (s >= 0 && t >= 0 && own_agency(c, s, t)) t = -1;
             emit(c, ev, vc, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
@@ -1905,7 +1905,7 @@ static const char *const MESSAGE_NOUNS[] = {
     "reminder", "warning", "message", "statement", "declaration", "communique", "note",
     "letter", "signal", "demand", "ultimatum", NULL};
 
-/* "X said (that) lifting the sanctions on Y is out of the question / not an
+/* "X said (that) talks with Y are out of the question / not an
  * option / off the table": X rejects (CAMEO 120) what the subject clause
  * proposes; the target is the first actor in that subject. */
 static bool rejection_predicate(const sctx *c, int v) {
