@@ -197,6 +197,41 @@ static int intent_noun_holder(const sctx *c, int noun, int depth);
 
 static bool is_temporal(const sctx *c, int i);
 
+/* The subject of verb v when the parser attached it elsewhere; -1 when
+ * none of these misparses applies. */
+static int misattached_subject(const sctx *c, int v) {
+    int h = c->t[v].head;
+    if (h < 0) return -1;
+    const dyad_token *tv = &c->t[v];
+    /* "X reject the plan, Y said" with X misattached to "said": the
+     * reporting verb has a subject before the clause and one after it */
+    if (rel_is(tv, "ccomp") && h > v) {
+        int before = -1, after = -1;
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == h && rel_is(&c->t[k], "nsubj")) {
+                if (k < v && before < 0) before = k;
+                if (k > v) after = k;
+            }
+        if (before >= 0 && after >= 0) return before;
+    }
+    /* "X planes, flying low, hit the bridge" parsed with the verb as a dep
+     * of the noun: the noun is its subject */
+    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
+        c->t[h].head < 0)
+        return h;
+    /* "X was indicted ... and will resign": an active conjunct of a
+     * passive verb shares its passive subject, not its agent */
+    if (rel_is(tv, "conj") && is_verbal(&c->t[h]) && is_passive(c, h) &&
+        child_rel(c, h, "nsubj:pass") >= 0)
+        return child_rel(c, h, "nsubj:pass");
+    /* "The movement, Friends of X, said": the name parsed as a nominal
+     * predicate with the group as its subject and the verb as conjunct */
+    if (rel_is(tv, "conj") && !is_verbal(&c->t[h]) && c->t[h].head < 0 &&
+        child_rel(c, h, "nsubj") >= 0 && child_rel(c, h, "cop") < 0)
+        return child_rel(c, h, "nsubj");
+    return -1;
+}
+
 /* The subject (agent) of verb v, following conj/xcomp/advcl/relcl. */
 static int subject_of(const sctx *c, int v, int depth) {
     if (v < 0 || depth > 8) return -1;
@@ -235,32 +270,8 @@ static int subject_of(const sctx *c, int v, int depth) {
     int h = c->t[v].head;
     if (h < 0) return -1;
     const dyad_token *tv = &c->t[v];
-    /* "X reject the plan, Y said" with X misattached to "said": the
-     * reporting verb has a subject before the clause and one after it */
-    if (rel_is(tv, "ccomp") && h > v) {
-        int before = -1, after = -1;
-        for (int k = 0; k < c->n; k++)
-            if (c->t[k].head == h && rel_is(&c->t[k], "nsubj")) {
-                if (k < v && before < 0) before = k;
-                if (k > v) after = k;
-            }
-        if (before >= 0 && after >= 0) return before;
-    }
-    /* "X planes, flying low, hit the bridge" parsed with the verb as a dep
-     * of the noun: the noun is its subject */
-    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
-        c->t[h].head < 0)
-        return h;
-    /* "X was indicted ... and will resign": an active conjunct of a
-     * passive verb shares its passive subject, not its agent */
-    if (rel_is(tv, "conj") && is_verbal(&c->t[h]) && is_passive(c, h) &&
-        child_rel(c, h, "nsubj:pass") >= 0)
-        return child_rel(c, h, "nsubj:pass");
-    /* "The movement, Friends of X, said": the name parsed as a nominal
-     * predicate with the group as its subject and the verb as conjunct */
-    if (rel_is(tv, "conj") && !is_verbal(&c->t[h]) && c->t[h].head < 0 &&
-        child_rel(c, h, "nsubj") >= 0 && child_rel(c, h, "cop") < 0)
-        return child_rel(c, h, "nsubj");
+    int ms = misattached_subject(c, v);
+    if (ms >= 0) return ms;
     if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis") ||
         (rel_is(tv, "dep") && is_verbal(&c->t[h]))) {
         if (rel_is(tv, "conj") && !is_verbal(&c->t[h])) return -1;
@@ -288,11 +299,6 @@ static int subject_of(const sctx *c, int v, int depth) {
         return intent_noun_holder(c, h, depth + 1);
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
         !(tv->feats & DYAD_F_VOICE_PASS))
-        return h;
-    /* "X planes, flying low, hit the bridge" parsed with the verb as a dep
-     * of the noun: the noun is its subject */
-    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
-        c->t[h].head < 0)
         return h;
     return -1;
 }
@@ -482,8 +488,8 @@ static int modality(const sctx *c, int v, int *mhead) {
         const dyad_token *tx = &c->t[x];
         int h = tx->head;
         if (h < 0) break;
-        /* a gerund or clause as subject ("removing the sanctions is out of
-         * the question") and an infinitive completing a noun ("an appeal to
+        /* a gerund or clause as subject ("talking now is out of the
+         * question") and an infinitive completing a noun ("an appeal to
          * end the strike", "plans to attack") are not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
         /* "an appeal for deploying troops": what a proposal asks for */
