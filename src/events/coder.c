@@ -1624,6 +1624,73 @@ static bool insisted_fact(const sctx *c, int v) {
 }
 
 #define TRY_NEXT (-100)
+
+/* Keeps the mentions among m[0..n) that have an actor code; returns how
+ * many. */
+static int keep_coded(const sctx *c, int *m, int n) {
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (coded(c->doc, m[i])) m[k++] = m[i];
+    return k;
+}
+
+/* The source actors of token src (up to 16): its coded mentions, else a
+ * stand-in actor (group nouns, reporters, appositions), for protests the
+ * place, or the document's two sides ("both governments"). */
+static int source_mentions(const sctx *c, const ev_code *code, int trig, int src, int *srcs) {
+    int ns = keep_coded(c, srcs, mentions_for(c, src, srcs, 16));
+    if (ns == 0) ns = coded_mentions(c, stand_in(c, src, false), srcs, 16);
+    if (ns == 0 && atoi(code->root) == 14)
+        ns = coded_mentions(c, protest_place(c, trig, src), srcs, 16);
+    if (ns == 0) ns = pair_mentions(c, src, srcs);
+    return ns;
+}
+
+/* The target actors of token tgt (up to 16): its coded mentions, else a
+ * stand-in that is not of the sources' own side. */
+static int target_mentions(const sctx *c, int tgt, const int *srcs, int ns, int *tgts) {
+    int nt = keep_coded(c, tgts, mentions_for(c, tgt, tgts, 16));
+    if (nt > 0) return nt;
+    nt = coded_mentions(c, stand_in(c, tgt, true), tgts, 16);
+    int k = 0;
+    for (int i = 0; i < nt; i++) {
+        bool own = false;
+        for (int q = 0; q < ns; q++)
+            own |= strcmp(c->doc->mentions[srcs[q]].code, c->doc->mentions[tgts[i]].code) == 0;
+        if (!own) tgts[k++] = tgts[i];
+    }
+    return k;
+}
+
+/* Verbal conflict (09-13) is often about a proposition ("rejected the
+ * plan", "demanded the withdrawal") and violence (18-20) may hit places
+ * ("shelled the village"): their general frames keep an event whose
+ * object is no actor; other general frames need an actor object ("saw
+ * the film", "held a session" is no arrest). */
+static bool thing_object_ok(int root) {
+    return (root >= 9 && root <= 13) || (root >= 18 && root <= 20);
+}
+
+/* A general frame of code (the pattern's code after modality) whose object
+ * obj has no actor: 1 to go on (fallback targets), 0 for no event,
+ * TRY_NEXT for another reading of the trigger. */
+static int thing_object(const sctx *c, const ev_pattern *p, const ev_code *code, int trig,
+                        int obj) {
+    static const char *const WH_WORDS[] = {"who", "what", "whom", NULL};
+    /* a frame whose object must be the actor ("dismiss T from") met a
+     * thing ("dismissed a plea from X"): another reading may fit */
+    if (p->trail_prep.n && !p->notarget && !thing_object_ok(atoi(code->root))) return TRY_NEXT;
+    /* occupying or blockading needs a place: "took steps", "took part",
+     * "it will take time" */
+    const char *pcode = c->lx->codes.items[p->code].code;
+    if (!p->notarget && (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
+        !lemma_in_list(&c->t[obj], PLACE_NOUNS) && c->t[obj].upos != DYAD_PROPN)
+        return 0;
+    /* "to see who will ...": a question word is no partner to look for */
+    if (lemma_in_list(&c->t[obj], WH_WORDS) && !rel_is(&c->t[trig], "acl:relcl")) return 0;
+    return 1;
+}
+
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
  * an xcomp chain and is not coded again, or the trigger coded such a
@@ -1749,68 +1816,25 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     }
     if (c->doc->nmentions == 0) return 0;
     int srcs[16], tgts[16];
-    int ns = mentions_for(c, best.src, srcs, 16);
-    int nt = mentions_for(c, best.tgt, tgts, 16);
-    /* keep the coded mentions; else a stand-in actor (group nouns,
-     * reporters, appositions) or, for protests, the place */
-    int k = 0;
-    for (int i = 0; i < ns; i++)
-        if (coded(c->doc, srcs[i])) srcs[k++] = srcs[i];
-    ns = k;
-    if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
-    if (ns == 0 && atoi(code->root) == 14)
-        ns = coded_mentions(c, protest_place(c, trig, best.src), srcs, 16);
-    if (ns == 0) ns = pair_mentions(c, best.src, srcs);
+    int ns = source_mentions(c, code, trig, best.src, srcs);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
-    k = 0;
-    for (int i = 0; i < nt; i++)
-        if (coded(c->doc, tgts[i])) tgts[k++] = tgts[i];
-    nt = k;
-    if (nt == 0) {
-        nt = coded_mentions(c, stand_in(c, best.tgt, true), tgts, 16);
-        k = 0;     /* a stand-in of the source's own side is no target */
-        for (int i = 0; i < nt; i++) {
-            bool own = false;
-            for (int q = 0; q < ns; q++)
-                own |= strcmp(c->doc->mentions[srcs[q]].code, c->doc->mentions[tgts[i]].code) == 0;
-            if (!own) tgts[k++] = tgts[i];
-        }
-        nt = k;
-    }
+    int nt = target_mentions(c, best.tgt, srcs, ns, tgts);
     /* A general frame (no required words) whose object is not an actor is
      * usually not a political event ("saw the film", "treat them with
      * respect"): cooperation codes need an actor there; conflict codes
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
-    /* a frame whose object must be the actor ("dismiss T from") met a
-     * thing ("dismissed a plea from X"): another reading may fit */
-    int rootc = atoi(code->root);
-    if (best.tgt >= 0 && nt == 0 && general && p->trail_prep.n && !p->notarget &&
-        !(rootc >= 9 && rootc <= 13) && !(rootc >= 18 && rootc <= 20))
-        return TRY_NEXT;
-    /* occupying or blockading needs a place: "took steps", "took part",
-     * "it will take time" */
-    const char *pcode = c->lx->codes.items[p->code].code;
-    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
-        (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
-        !lemma_in_list(&c->t[best.tgt], PLACE_NOUNS) && c->t[best.tgt].upos != DYAD_PROPN)
-        return 0;
-    /* "to see who will ...": a question word is no partner to look for */
-    static const char *const WH_WORDS[] = {"who", "what", "whom", NULL};
-    if (best.tgt >= 0 && nt == 0 && general && lemma_in_list(&c->t[best.tgt], WH_WORDS) &&
-        !rel_is(tt, "acl:relcl"))
-        return 0;
+    if (best.tgt >= 0 && nt == 0 && general) {
+        int r = thing_object(c, p, code, trig, best.tgt);
+        if (r != 1) return r;
+    }
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
-    /* Verbal conflict (09-13) is often about a proposition ("rejected the
-     * plan", "demanded the withdrawal") and violence (18-20) may hit places
-     * ("shelled the village"); other general frames need an actor object
-     * ("saw the film", "held a session" is no arrest). */
     int rootn = atoi(code->root);
     /* "detained 30": a number of people, coded without a target */
     bool counted = best.tgt >= 0 && rootn == 17 &&
                    (c->t[best.tgt].upos == DYAD_NUM || child_rel(c, best.tgt, "nummod") >= 0);
     if (best.tgt >= 0 && nt == 0 && general && !p->notarget && !counted &&
-        !(rootn >= 9 && rootn <= 13) && !(rootn >= 18 && rootn <= 20))
+        !thing_object_ok(rootn))
         return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
