@@ -441,6 +441,48 @@ static int intent_noun_verb(const sctx *c, int n) {
     return h;
 }
 
+static int modality(const sctx *c, int v, int *mhead);
+
+/* Modality of clause x completing a noun: what a proposal asks for ("an
+ * appeal for deploying troops") is not asserted, a measure's infinitive
+ * is the act ("took steps to ease controls"), an intention noun's is an
+ * intent ("expressed readiness to talk"), other nouns' are not asserted
+ * ("an appeal to end the strike", "plans to attack").  -1 when x completes no noun. */
+static int noun_clause_modality(const sctx *c, int x, int *mhead) {
+    const dyad_token *tx = &c->t[x];
+    int h = tx->head;
+    if ((rel_is(tx, "acl") || rel_is(tx, "advcl")) && lemma_in_list(&c->t[h], DIRECTIVE_NOUNS) &&
+        (is_nominal(&c->t[h]) || rel_starts(&c->t[h], "obj") || rel_starts(&c->t[h], "nsubj") ||
+         rel_starts(&c->t[h], "obl")))
+        return 'c';
+    if (!rel_is(tx, "acl") || !has_case_word(c, x, "to")) return -1;
+    if (measure_noun_verb(c, h) >= 0)
+        return modality(c, measure_noun_verb(c, h), mhead) == 'n' ? 'n' : 0;
+    int gv = intent_noun_verb(c, h);
+    if (gv < 0) return 'c';
+    int m2;
+    int hm = modality(c, gv, &m2);
+    if (hm == 'n' || hm == 'c') return hm;
+    *mhead = gv;
+    return 'i';
+}
+
+/* Clause x is not asserted by its head: "have yet to comment", "are
+ * interested in talking", "were supposed to sign", "no sign(s) that X
+ * ...", "no evidence that". */
+static bool unasserted_clause(const sctx *c, int x) {
+    const dyad_token *tx = &c->t[x];
+    int h = tx->head;
+    if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl") || rel_is(tx, "ccomp")) &&
+        lemma_in_list(&c->t[h], NONASSERT_HEADS))
+        return true;
+    if ((rel_starts(tx, "acl") || rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
+        child_rel(c, h, "det") >= 0 && lemma_is(&c->t[child_rel(c, h, "det")], "no"))
+        return true;
+    return (rel_is(tx, "xcomp") || rel_is(tx, "advcl")) && lemma_is(&c->t[h], "have") &&
+           child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet");
+}
+
 /* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
  * 'c' conditional/hypothetical.  *mhead = the modal head token or -1. */
 static int modality(const sctx *c, int v, int *mhead) {
@@ -489,38 +531,11 @@ static int modality(const sctx *c, int v, int *mhead) {
         int h = tx->head;
         if (h < 0) break;
         /* a gerund or clause as subject ("talking now is out of the
-         * question") and an infinitive completing a noun ("an appeal to
-         * end the strike", "plans to attack") are not asserted */
+         * question") is not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
-        /* "an appeal for deploying troops": what a proposal asks for */
-        if ((rel_is(tx, "acl") || rel_is(tx, "advcl")) && lemma_in_list(&c->t[h], DIRECTIVE_NOUNS) &&
-            (is_nominal(&c->t[h]) || rel_starts(&c->t[h], "obj") || rel_starts(&c->t[h], "nsubj") ||
-             rel_starts(&c->t[h], "obl")))
-            return 'c';
-        /* "took steps to enhance freedoms": the measure is the act */
-        if (rel_is(tx, "acl") && has_case_word(c, x, "to") && measure_noun_verb(c, h) >= 0)
-            return modality(c, measure_noun_verb(c, h), mhead) == 'n' ? 'n' : 0;
-        if (rel_is(tx, "acl") && has_case_word(c, x, "to")) {
-            int gv = intent_noun_verb(c, h);
-            if (gv < 0) return 'c';
-            int m2;
-            int hm = modality(c, gv, &m2);
-            if (hm == 'n' || hm == 'c') return hm;
-            *mhead = gv;
-            return 'i';
-        }
-        /* "have yet to comment", "are interested in talking", "were
-         * supposed to sign": not asserted */
-        if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl") || rel_is(tx, "ccomp")) &&
-            lemma_in_list(&c->t[h], NONASSERT_HEADS))
-            return 'c';
-        /* "no sign(s) that X ...", "no evidence that" */
-        if ((rel_starts(tx, "acl") || rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
-            child_rel(c, h, "det") >= 0 && lemma_is(&c->t[child_rel(c, h, "det")], "no"))
-            return 'c';
-        if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl")) && lemma_is(&c->t[h], "have") &&
-            child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet"))
-            return 'c';
+        int nm = noun_clause_modality(c, x, mhead);
+        if (nm >= 0) return nm;
+        if (unasserted_clause(c, x)) return 'c';
         /* purpose and manner clauses share the modality of their head:
          * "must ease controls to allow ...", "should respond by
          * committing ..." */
