@@ -1,35 +1,47 @@
 /*
  * coder.c -- codes events by matching lexicon patterns on the dependency
- * tree (dyad_code_events).
+ * tree (ev_code_doc).  When PETRARCH verb dictionaries replace the
+ * built-ins, petr_code.c codes instead.
  *
- * For every token whose lemma triggers patterns (verbs for verb frames,
- * nouns for nominal frames) each pattern is tried: particle, xcomp chain,
- * required dependents, trailing preposition, then the source and target
- * slots.  The most specific matching pattern wins (one event per trigger).
- * Slots map to actor mentions of doc->mentions (every mention whose head is
- * the slot token, plus the conjuncts of that token): coordinated actors give
- * one event each, @recip codes both directions.
+ * Per sentence (sentences with a discard phrase are skipped), every token
+ * whose lemma triggers patterns is tried (verbs for verb frames, nouns for
+ * nominal frames; a lemma the lemmatizer cut wrongly is repaired, see
+ * repair_lemma).  code_trigger first drops triggers that are no event in
+ * context: the complement already covered by a chain frame ("tried to
+ * attack"), naming "call", participles used as adjectives, withheld
+ * comment, figurative force, insisting on a fact.  The matching patterns
+ * are then tried most specific first (particle, xcomp chain, required
+ * dependents, trailing preposition, source and target slots; try_pattern);
+ * the first whose actors make an event wins (emit_match returns TRY_NEXT
+ * to pass to the next).  Slots map to actor mentions of doc->mentions:
+ * coordinated actors give one event each, @recip codes both directions.
  *
  * Linguistic treatment (general, not in the lexicon):
- *   - passive: the by-agent (obl:agent / obl "by") is the source and the
- *     passive subject the object-target;
- *   - shared subjects: a verb without a subject takes the one of the verb
- *     it is conj/xcomp/advcl of (subject control); object-control verbs
- *     ("urge", "ask", "call on", "order"...) hand their object down instead;
- *     relative clauses take the noun they modify;
- *   - modality: "will", and xcomp under set/plan/intend/expect/offer/
- *     promise/vow/pledge/prepare/want/hope/seek/aim/threaten turn the code
- *     into its intent code (table `intent_code` below);
- *   - refusal: xcomp under refuse/decline/reject turns cooperation into the
- *     CAMEO 12 rejection codes (table `reject_code`), negated = true;
- *   - negation ("not", "never", "n't"): negated cooperation (03, 05-08:
- *     "will not accept refugees") is coded as the CAMEO 12 rejection like a
- *     refusal; other negated events are not coded (CAMEO codes what
- *     happened, not what did not);
- *   - conditionals ("if"/"unless" clauses) and questions are not coded;
- *   - reported speech: the embedded clause is coded on its own; the saying
- *     verb codes only when the lexicon has a pattern for it with a target.
- * Sentences containing a discard phrase (PETRARCH discards) are skipped.
+ *   - subjects (subject_of): the by-agent of a passive, shared subjects of
+ *     conj/xcomp/advcl, object control ("urge", "ask", "call on" hand down
+ *     their object), relative clauses, infinitives of intention and
+ *     measure nouns, and repairs of common misparses (misattached_subject);
+ *   - stand-in actors (stand_in): group, part and organisation nouns
+ *     ("members of X", "a batch of X troops", "a Peruvian union"),
+ *     appositions, reported pronouns, owners of things for targets; the
+ *     place of a protest by people with no actor; "both sides" for the
+ *     document's two countries (pair_mentions); fallback targets from the
+ *     trigger's other dependents and purpose clauses (fallback_targets);
+ *   - modality (modality): "will" and xcomp under intention heads turn the
+ *     code into its intent code (table intent_code); refusals and negated
+ *     cooperation (03, 05-08) into the CAMEO 12 rejection codes (table
+ *     reject_code, negated = true); other negated events, conditionals,
+ *     obligations, questions, what proposals ask for, wishes about another
+ *     actor, allegations and other unasserted clauses are not coded;
+ *   - precision guards in emit_match: general frames whose object is a
+ *     thing (thing_object), reciprocal frames without a partner, visits
+ *     that are no state travel (visit_code), a country and its own
+ *     agencies (own_agency), the same actor on both sides;
+ *   - rules of the coder's own, with no lexicon line: obligations reported
+ *     by a speaker are demands ("coder:deontic"), agreeing that both should
+ *     act is an intent to cooperate ("coder:agreed-clause"), "X said Y is
+ *     out of the question" is a rejection ("coder:rejection-idiom").
+ * docs/events.md lists these with examples.
  */
 #include "events.h"
 
@@ -1907,9 +1919,6 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     return (int)ev->len - before;
 }
 
-/* "X said (that) Y must/should VERB": X demands of Y (CAMEO 100, or the
- * root 10).  The obligation clause itself is not coded (modality). */
-
 /* "X and Y agreed that they should cooperate": the agreement itself is an
  * intent to cooperate (CAMEO 030) of the agreeing side, towards the
  * "with" partner when there is one (coordinated sides code each other). */
@@ -2011,6 +2020,8 @@ static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docda
     }
 }
 
+/* "X said (that) Y must/should VERB": X demands of Y (CAMEO 100, or the
+ * root 10).  The obligation clause itself is not coded (modality). */
 static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
                          uint32_t doc_issues) {
     int ci = ev_lexicon_code(c->lx, "100");
