@@ -654,6 +654,12 @@ static void withheld_comment_and_figurative_force(void **state) {
                   NULL);
     assert_int_equal(d->nevents, 0);
     dyad_doc_free(d);
+    /* Colombia 's price-and-tariff attack on Peru . -- by the first part */
+    d = code_mech("Colombia/Colombia/PROPN/4/nmod:poss 's/'s/PART/1/case "
+                  "price-and-tariff/price-and-tariff/NOUN/4/compound attack/attack/NOUN/0/root "
+                  "on/on/ADP/6/case Peru/Peru/PROPN/4/nmod ././PUNCT/4/punct", NULL);
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
     /* Colombia 's attack on Peru . */
     d = code_mech("Colombia/Colombia/PROPN/3/nmod:poss 's/'s/PART/1/case attack/attack/NOUN/0/root "
                   "on/on/ADP/5/case Peru/Peru/PROPN/3/nmod ././PUNCT/3/punct", NULL);

@@ -1594,12 +1594,22 @@ static bool withheld_comment(const sctx *c, int v) {
     return lemma_is(&c->t[v], "decline") && !compl;
 }
 
+/* The part of a hyphenated lemma before its first hyphen is in list. */
+static bool first_part_in_list(const dyad_token *t, const char *const *list) {
+    const char *dash = t->lemma ? strchr(t->lemma, '-') : NULL;
+    if (!dash || dash == t->lemma) return false;
+    size_t n = (size_t)(dash - t->lemma);
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(t->lemma, list[i], n) == 0) return true;
+    return false;
+}
+
 /* Force verbs and nouns used figuratively: "tariff wars", "a trade
  * fight", "tariffs targeting X", "fighting for independence". */
 static bool figurative_force(const sctx *c, int v) {
     static const char *const FORCE[] = {"war", "fight", "battle", "attack", "target", "strike",
                                         "combat", "assault", "bombard", NULL};
-    static const char *const FIGURATIVE[] = {"trade", "tariff", "tariff-trade", "price", "culture",
+    static const char *const FIGURATIVE[] = {"trade", "tariff", "price", "culture",
                                              "word", "words", "propaganda", "information",
                                              "legal", "court", "political", "verbal",
                                              "currency", "bidding", "turf", "tax", "media",
@@ -1613,8 +1623,9 @@ static bool figurative_force(const sctx *c, int v) {
     if (!lemma_in_list(t, FORCE)) return false;
     for (int k = 0; k < c->n; k++) {
         const dyad_token *d = &c->t[k];
+        /* "trade war", also "trade-and-tariff war" by its first part */
         if (d->head == v && (rel_is(d, "compound") || rel_is(d, "amod")) &&
-            lemma_in_list(d, FIGURATIVE))
+            (lemma_in_list(d, FIGURATIVE) || first_part_in_list(d, FIGURATIVE)))
             return true;
         /* "battled blazes", "fighting corruption": the object is not an actor */
         if (d->head == v && rel_is(d, "obj") && lemma_in_list(d, FIGURATIVE)) return true;
