@@ -59,6 +59,208 @@ typedef struct sctx {
     int *mention_of;    /* per mention: -- unused */
 } sctx;
 
+/* ---- word classes ----
+ *
+ * Every word list the coder consults, in one place.  Lemmas; a list of
+ * heads lists the words whose dependents the rule looks at. */
+
+/* Object control: the object is the subject of the xcomp ("urged X to"). */
+static const char *const OBJ_CONTROL[] = {
+    "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage", "press",
+    "pressure", "push", "allow", "permit", "help", "require", "request", "instruct", "warn",
+    "advise", "authorize", "authorise", "compel", "convince", "see", "watch", "hear", "let",
+    "make", "want", "need", "expect", "enable", NULL};
+/* Relative pronouns: the subject of a relative clause is its noun. */
+static const char *const REL_PRONOUNS[] = {
+    "who", "which", "that", "whom", NULL};
+/* Adjectival predicates and stative participles whose grammatical
+ * subject is their agent ("X is committed / prepared / opposed to"). */
+static const char *const STATIVE_HEADS[] = {
+    "commit", "prepare", "oppose", "determine", "resolve", "poise", "dedicate", "willing",
+    "ready", "prepared", "committed", "opposed", "determined", "eager", "keen", "unwilling",
+    "reluctant", NULL};
+/* Nouns whose clause says what is asked or proposed, not what happened. */
+static const char *const DIRECTIVE_NOUNS[] = {
+    "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
+    "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion", "idea",
+    "suggestion", "offer", NULL};
+/* Nouns of intention: "showed a readiness to talk", "X's plan to". */
+static const char *const INTENT_NOUNS[] = {
+    "readiness", "willingness", "intention", "intent", "plan", "commitment", "pledge",
+    "promise", "offer", "decision", "determination", "resolve", "desire", "wish", "proposal",
+    "agreement", NULL};
+/* Heads whose xcomp is an intention of the subject ("plans to attack"). */
+static const char *const INTENT_HEADS[] = {
+    "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare", "want",
+    "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely", "ready",
+    "willing", "go", "try", "attempt", "wish", "agree", "commit", "committed", "prepared",
+    "determine", "determined", "resolve", "eager", "keen", NULL};
+/* Verbs that assert the intention noun they take as object ("expressed
+ * readiness to", "announced plans to"): its infinitive is an intent. */
+static const char *const INTENT_NOUN_VERBS[] = {
+    "express", "signal", "show", "announce", "reaffirm", "confirm", "unveil", "voice",
+    "declare", "state", "reiterate", "indicate", "demonstrate", "outline", "make", "have",
+    "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
+/* Obligations: "Y must leave" is no event (a demand when reported). */
+static const char *const DEONTIC[] = {
+    "must", "should", "ought", NULL};
+/* Heads whose complement is not asserted: "interested in talking",
+ * "supposed to sign", "it is necessary for X to engage". */
+static const char *const NONASSERT_HEADS[] = {
+    "interested", "interest", "suppose", "supposed", "necessary", "important", "essential",
+    "vital", "crucial", "imperative", NULL};
+/* Allegations: "suspected of blowing up", "accused of killing": the
+ * complement is what is alleged, not an event the coder can assert. */
+static const char *const ALLEGATION_HEADS[] = {
+    "suspect", "accuse", "charge", "allege", "blame", "convict", "indict", "deny", "arrest",
+    "detain", "sentence", "try", "investigate", "probe", "condemn", "sanction", "punish",
+    "jail", "fine", "criticise", "criticize", NULL};
+/* Heads whose xcomp is refused ("refused to meet"). */
+static const char *const REFUSE_HEADS[] = {
+    "refuse", "decline", "reject", "resist", "unwilling", NULL};
+/* Negation. */
+static const char *const NEG_WORDS[] = {
+    "not", "never", "n't", "no", NULL};
+/* Permission: "X is not allowed to V" is the permission giver's refusal. */
+static const char *const PERMIT_HEADS[] = {
+    "allow", "permit", "let", "authorise", "authorize", NULL};
+/* Directive/irrealis verbs: what their complement clause describes has not
+ * happened ("demanded that Israel leave", "urged Iran to stop"); the
+ * complement is not coded (the directive itself is, from the lexicon). */
+static const char *const IRREALIS_HEADS[] = {
+    "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
+    "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish", "want",
+    "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
+/* "took steps / measures to V" and "used force to V": the infinitive is the
+ * act (measure_noun_verb). */
+static const char *const MEASURE_NOUNS[] = {
+    "step", "measure", "action", NULL};
+static const char *const MEASURE_VERBS[] = {
+    "take", "adopt", "introduce", "implement", NULL};
+static const char *const INSTRUMENT_VERBS[] = {
+    "use", "employ", NULL};
+/* Quantity nouns: "with a wave of strikes" reaches the strikes (find_dep). */
+static const char *const QUANTITY_NOUNS[] = {
+    "range", "series", "wave", "number", "set", "package", "round", "spate", "string", "host",
+    "raft", "batch", "list", "flurry", "barrage", "volley", "lot", "couple", "dozen", NULL};
+/* Light and aspectual verbs whose subject is the agent of their object
+ * event noun ("held talks", "launched an attack", "resumed negotiations"). */
+static const char *const LIGHT_VERBS[] = {
+    "hold", "have", "launch", "conduct", "carry", "stage", "make", "begin", "start", "resume",
+    "continue", "renew", "undertake", "open", "pay", "give", "mount", "step", "intensify",
+    "escalate", "announce", "declare", "complete", "finish", "end", "host", "speed",
+    "accelerate", "order", "lead", "plan", "propose", "offer", "call", "issue", "deliver",
+    "extend", "take", "sign", "reach", "conclude", "initiate", "perform", NULL};
+/* Verbs that report speech: their complement clause is what was said. */
+static const char *const SPEECH_VERBS[] = {
+    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress", "write",
+    "announce", "argue", "add", "reiterate", "remind", "urge", "claim", "confirm", "report",
+    NULL};
+/* Group, part and organisation nouns stand for the actor they belong to
+ * ("members of X", "a group of X leaders", "thousands of X", "a unit of
+ * X's army"); the list is of nouns that name a part or a number of people. */
+static const char *const GROUP_NOUNS[] = {
+    "member", "group", "delegation", "leader", "leadership", "official", "representative",
+    "team", "wing", "faction", "supporter", "contingent", "deployment", "batch", "element",
+    "unit", "part", "majority", "some", "most", "many", "hundred", "thousand", "dozen",
+    "million", "number", "band", "crowd", "cell", "branch", "section", "activist", "worker",
+    "body", "envoy", "spokesman", "spokeswoman", "head", "chief", "one", "detachment", "convoy",
+    "squad", "column", "company", "battalion", "brigade", NULL};
+/* Organisation nouns: with a national modifier they stand for that
+ * country's actor when the actor base does not know the organisation
+ * ("a Chilean appeals court", "a Peruvian union"). */
+static const char *const ORG_NOUNS[] = {
+    "union", "party", "association", "council", "committee", "court", "ministry", "agency",
+    "movement", "front", "coalition", "alliance", "federation", "organisation", "organization",
+    "commission", "parliament", "assembly", "authority", "administration", "cabinet",
+    "government", "guerrilla", "rebel", "militia", "force", "army", "police", "tribunal",
+    "congress", "senate", "office", "department", "service", "institute", "syndicate", "league",
+    "bloc", "community", "opposition", NULL};
+/* People and armed forces: "a NOUN of" them names a part or a number of
+ * them ("a handful of soldiers", "a first batch of troops"). */
+static const char *const PEOPLE_NOUNS[] = {
+    "people", "protester", "demonstrator", "crowd", "resident", "worker", "student", "villager",
+    "citizen", "activist", "supporter", "farmer", "youth", "woman", "man", "marcher", "rioter",
+    NULL};
+static const char *const FORCE_NOUNS[] = {
+    "troop", "troops", "soldier", "force", "army", "unit", "battalion", "contingent", "warship",
+    "vessel", "ship", "tanker", "aircraft", "plane", "peacekeeper", NULL};
+/* Words that tie a group noun to its actor through a clause ("workers
+ * affiliated with X", "militants loyal to X"). */
+static const char *const AFFILIATION[] = {
+    "affiliate", "affiliated", "loyal", "link", "linked", "belong", "close", "allied", "ally",
+    "base", "based", NULL};
+/* Pronoun subjects of reported clauses that stand for the reporter. */
+static const char *const PERSONAL_PRONOUNS[] = {
+    "he", "she", "it", "they", "we", NULL};
+/* "what it called a victory": naming "call" (naming_call). */
+static const char *const NAMING_WH[] = {
+    "what", "which", "whom", NULL};
+/* Other senses of frame verbs told by a thing object or a complement
+ * (other_sense): protest, yield, perception and meeting verbs. */
+static const char *const SHOW_VERBS[] = {
+    "demonstrate", "march", "rally", NULL};
+static const char *const YIELD_VERBS[] = {
+    "submit", "yield", "bow", "surrender", "concede", NULL};
+static const char *const PERCEPTION_VERBS[] = {
+    "see", "watch", "hear", NULL};
+static const char *const ACTOR_OBJECT_VERBS[] = {
+    "see", "receive", "recognise", "recognize", NULL};
+/* Adjuncts whose event happened ("following the clash"; background_noun). */
+static const char *const BACKGROUND_PREPS[] = {
+    "after", "following", "before", "amid", "despite", "since", "during", "over", NULL};
+/* A country's own state agencies (own_agency). */
+static const char *const STATE_SECTORS[] = {
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+/* "both governments", "the two sides" (pair_mentions). */
+static const char *const PAIR_NOUNS[] = {
+    "side", "government", "country", "leader", "capital", "nation", "president",
+    "administration", "party", NULL};
+/* Visits by peacekeepers are deployments (visit_code). */
+static const char *const PEACEKEEPER_NOUNS[] = {
+    "peacekeeper", "peace-keeper", "blue-helmet", NULL};
+/* Places: occupation and blockade need one as object. */
+static const char *const PLACE_NOUNS[] = {
+    "town", "city", "village", "base", "territory", "area", "region", "airport", "port",
+    "capital", "province", "district", "island", "islands", "hill", "border", "position",
+    "stronghold", "outpost", "camp", "enclave", "zone", "land", "valley", "road", "highway",
+    "bridge", "crossing", "field", "oilfield", "mine", "building", "headquarters", "compound",
+    "palace", "parliament", "ministry", "station", "embassy", "consulate", "neighbourhood",
+    "neighborhood", "suburb", "strip", "bank", "peninsula", "coast", "sea", "waters", NULL};
+/* Withheld comment is no rejection (withheld_comment). */
+static const char *const WITHHOLD_VERBS[] = {
+    "refuse", "decline", "ignore", "reject", "deny", NULL};
+static const char *const COMMENT_WORDS[] = {
+    "comment", "respond", "answer", "elaborate", "speak", "confirm", NULL};
+/* Force words and the modifiers, objects and subjects that make them
+ * figurative (figurative_force). */
+static const char *const FORCE_WORDS[] = {
+    "war", "fight", "battle", "attack", "target", "strike", "combat", "assault", "bombard", NULL};
+static const char *const FIGURATIVE_WORDS[] = {
+    "trade", "tariff", "price", "culture", "word", "words", "propaganda", "information",
+    "legal", "court", "political", "verbal", "currency", "bidding", "turf", "tax", "media",
+    "fire", "blaze", "flame", "wildfire", "disease", "virus", "cancer", "poverty", "corruption",
+    "drug", NULL};
+static const char *const THING_NOUNS[] = {
+    "tariff", "tax", "levy", "duty", "measure", "policy", "law", "rule", "sanction", "effort",
+    "campaign", "ad", "program", "programme", "plan", "bill", NULL};
+/* Auxiliaries of a stated fact: "insists it is" (insisted_fact). */
+static const char *const FINITE_AUX[] = {
+    "be", "have", "do", "will", "would", "can", NULL};
+/* Question words are no target to look for (thing_object). */
+static const char *const QUESTION_WORDS[] = {
+    "who", "what", "whom", NULL};
+/* Heads of "agreed that both should V" (code_agreed_clause). */
+static const char *const AGREE_CLAUSE_HEADS[] = {
+    "agree", "decide", "resolve", "concur", "consent", NULL};
+/* Messages that carry an obligation: "issued a warning to X that it must"
+ * (code_deontic). */
+static const char *const MESSAGE_VERBS[] = {
+    "issue", "send", "deliver", "give", NULL};
+static const char *const MESSAGE_NOUNS[] = {
+    "reminder", "warning", "message", "statement", "declaration", "communique", "note",
+    "letter", "signal", "demand", "ultimatum", NULL};
+
 /* ---- token helpers ---- */
 
 /* a equals b ignoring ASCII case and hyphens ("re-open" = "reopen"). */
@@ -171,30 +373,6 @@ static int agent_of(const sctx *c, int v) {
             return k;
     return -1;
 }
-
-static const char *const OBJ_CONTROL[] = {
-    "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage",
-    "press", "pressure", "push", "allow", "permit", "help", "require", "request",
-    "instruct", "warn", "advise", "authorize", "authorise", "compel", "convince",
-    "see", "watch", "hear", "let", "make", "want", "need", "expect", "enable", NULL};
-static const char *const REL_PRONOUNS[] = {"who", "which", "that", "whom", NULL};
-
-/* Adjectival predicates and stative participles whose grammatical
- * subject is their agent ("X is committed / prepared / opposed to"). */
-static const char *const STATIVE_HEADS[] = {
-    "commit", "prepare", "oppose", "determine", "resolve", "poise", "dedicate",
-    "willing", "ready", "prepared", "committed", "opposed", "determined", "eager",
-    "keen", "unwilling", "reluctant", NULL};
-/* Nouns whose clause says what is asked or proposed, not what happened. */
-static const char *const DIRECTIVE_NOUNS[] = {
-    "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
-    "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion",
-    "idea", "suggestion", "offer", NULL};
-/* Nouns of intention: "showed a readiness to talk", "X's plan to". */
-static const char *const INTENT_NOUNS[] = {
-    "readiness", "willingness", "intention", "intent", "plan", "commitment", "pledge",
-    "promise", "offer", "decision", "determination", "resolve", "desire", "wish",
-    "proposal", "agreement", NULL};
 
 /* "it" misparsed as an expletive of an adjectival predicate ("it is
  * willing to go"): the pronoun is the subject when it has a coded
@@ -392,54 +570,14 @@ static const char *reject_code(const char *code) {
     return NULL;
 }
 
-static const char *const INTENT_HEADS[] = {
-    "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare",
-    "want", "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely",
-    "ready", "willing", "go", "try", "attempt", "wish", "agree", "commit",
-    "committed", "prepared", "determine", "determined", "resolve", "eager", "keen", NULL};
-/* Verbs that assert the intention noun they take as object ("expressed
- * readiness to", "announced plans to"): its infinitive is an intent. */
-static const char *const INTENT_NOUN_VERBS[] = {
-    "express", "signal", "show", "announce", "reaffirm", "confirm", "unveil", "voice",
-    "declare", "state", "reiterate", "indicate", "demonstrate", "outline", "make", "have",
-    "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
-static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
-/* Heads whose complement is not asserted: "interested in talking",
- * "supposed to sign", "it is necessary for X to engage". */
-static const char *const NONASSERT_HEADS[] = {"interested", "interest", "suppose", "supposed",
-                                              "necessary", "important", "essential", "vital",
-                                              "crucial", "imperative", NULL};
-
-/* Allegations: "suspected of blowing up", "accused of killing": the
- * complement is what is alleged, not an event the coder can assert. */
-static const char *const ALLEGATION_HEADS[] = {
-    "suspect", "accuse", "charge", "allege", "blame", "convict", "indict", "deny",
-    "arrest", "detain", "sentence", "try", "investigate", "probe", "condemn", "sanction",
-    "punish", "jail", "fine", "criticise", "criticize", NULL};
-static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist",
-                                            "unwilling", NULL};
-static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
-static const char *const PERMIT_HEADS[] = {"allow", "permit", "let", "authorise", "authorize",
-                                           NULL};
-/* Directive/irrealis verbs: what their complement clause describes has not
- * happened ("demanded that Israel leave", "urged Iran to stop"); the
- * complement is not coded (the directive itself is, from the lexicon). */
-static const char *const IRREALIS_HEADS[] = {
-    "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
-    "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish",
-    "want", "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
-
 /* "X took steps/measures to V", "X used force to V": the verb that takes
  * measure or instrument noun n, or -1. */
 static int measure_noun_verb(const sctx *c, int n) {
-    static const char *const MEASURES[] = {"step", "measure", "action", NULL};
-    static const char *const TAKE[] = {"take", "adopt", "introduce", "implement", NULL};
-    static const char *const USE[] = {"use", "employ", NULL};
     int h = c->t[n].head;
     if (h < 0 || !rel_is(&c->t[n], "obj")) return -1;
     /* "used harsh words / water cannon to V": the instrument's purpose */
-    if (lemma_in_list(&c->t[h], USE)) return h;
-    if (!lemma_in_list(&c->t[n], MEASURES) || !lemma_in_list(&c->t[h], TAKE)) return -1;
+    if (lemma_in_list(&c->t[h], INSTRUMENT_VERBS)) return h;
+    if (!lemma_in_list(&c->t[n], MEASURE_NOUNS) || !lemma_in_list(&c->t[h], MEASURE_VERBS)) return -1;
     return h;
 }
 
@@ -614,10 +752,6 @@ static int modality(const sctx *c, int v, int *mhead) {
 
 /* ---- slot search ---- */
 
-static const char *const QUANTITY_NOUNS[] = {
-    "range", "series", "wave", "number", "set", "package", "round", "spate", "string", "host",
-    "raft", "batch", "list", "flurry", "barrage", "volley", "lot", "couple", "dozen", NULL};
-
 /* Children of h (and of its obj/obl nouns) whose lemma is in a. */
 static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
     for (int k = 0; k < c->n; k++)
@@ -663,15 +797,6 @@ typedef struct match {
     int src2;           /* "between S and T": second */
     int last;           /* last verb of the xcomp chain */
 } match;
-
-/* Light and aspectual verbs whose subject is the agent of their object
- * event noun ("held talks", "launched an attack", "resumed negotiations"). */
-static const char *const LIGHT_VERBS[] = {
-    "hold", "have", "launch", "conduct", "carry", "stage", "make", "begin", "start",
-    "resume", "continue", "renew", "undertake", "open", "pay", "give", "mount", "step",
-    "intensify", "escalate", "announce", "declare", "complete", "finish", "end", "host",
-    "speed", "accelerate", "order", "lead", "plan", "propose", "offer", "call", "issue",
-    "deliver", "extend", "take", "sign", "reach", "conclude", "initiate", "perform", NULL};
 
 /* The governing light verb of a noun via obj (for nominal triggers). */
 static int governing_verb(const sctx *c, int noun) {
@@ -1072,49 +1197,6 @@ static int coded_mentions(const sctx *c, int tok, int *out, int cap) {
     return k;
 }
 
-/* Verbs that report speech: their complement clause is what was said. */
-static const char *const SPEECH_VERBS[] = {
-    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress",
-    "write", "announce", "argue", "add", "reiterate", "remind", "urge", "claim",
-    "confirm", "report", NULL};
-
-/* Group, part and organisation nouns stand for the actor they belong to
- * ("members of X", "a group of X leaders", "thousands of X", "a unit of
- * X's army"); the list is of nouns that name a part or a number of people. */
-static const char *const GROUP_NOUNS[] = {
-    "member", "group", "delegation", "leader", "leadership", "official", "representative",
-    "team", "wing", "faction", "supporter", "contingent", "deployment", "batch",
-    "element", "unit", "part", "majority", "some", "most", "many", "hundred", "thousand",
-    "dozen", "million", "number", "band", "crowd", "cell", "branch", "section", "activist",
-    "worker", "body", "envoy", "spokesman", "spokeswoman", "head", "chief", "one", "detachment",
-    "convoy", "squad", "column", "company", "battalion", "brigade", NULL};
-/* Organisation nouns: with a national modifier they stand for that
- * country's actor when the actor base does not know the organisation
- * ("a Chilean appeals court", "a Peruvian union"). */
-static const char *const ORG_NOUNS[] = {
-    "union", "party", "association", "council", "committee", "court", "ministry", "agency",
-    "movement", "front", "coalition", "alliance", "federation", "organisation",
-    "organization", "commission", "parliament", "assembly", "authority", "administration",
-    "cabinet", "government", "guerrilla", "rebel", "militia", "force", "army", "police",
-    "tribunal", "congress", "senate", "office", "department", "service", "institute",
-    "syndicate", "league", "bloc", "community", "opposition", NULL};
-
-/* People and armed forces: "a NOUN of" them names a part or a number of
- * them ("a handful of soldiers", "a first batch of troops"). */
-static const char *const PEOPLE_NOUNS[] = {
-    "people", "protester", "demonstrator", "crowd", "resident", "worker", "student", "villager",
-    "citizen", "activist", "supporter", "farmer", "youth", "woman", "man", "marcher", "rioter",
-    NULL};
-static const char *const FORCE_NOUNS[] = {
-    "troop", "troops", "soldier", "force", "army", "unit", "battalion", "contingent", "warship",
-    "vessel", "ship", "tanker", "aircraft", "plane", "peacekeeper", NULL};
-
-/* Words that tie a group noun to its actor through a clause ("workers
- * affiliated with X", "militants loyal to X"). */
-static const char *const AFFILIATION[] = {"affiliate", "affiliated", "loyal", "link", "linked",
-                                          "belong", "close", "allied", "ally", "base", "based",
-                                          NULL};
-
 static bool has_coded(const sctx *c, int tok) {
     int tmp[16];
     return tok >= 0 && coded_mentions(c, tok, tmp, 16) > 0;
@@ -1160,8 +1242,7 @@ static int stand_in(const sctx *c, int tok, bool target) {
     }
     /* "X announced that he will ...": an unresolved pronoun subject of a
      * reported clause is the reporter */
-    static const char *const PERS[] = {"he", "she", "it", "they", "we", NULL};
-    if (!target && t->upos == DYAD_PRON && lemma_in_list(t, PERS) && rel_starts(t, "nsubj")) {
+    if (!target && t->upos == DYAD_PRON && lemma_in_list(t, PERSONAL_PRONOUNS) && rel_starts(t, "nsubj")) {
         int v = t->head;
         int h = v >= 0 && rel_is(&c->t[v], "ccomp") ? c->t[v].head : -1;
         if (h >= 0 && lemma_in_list(&c->t[h], SPEECH_VERBS)) {
@@ -1363,7 +1444,6 @@ static const ev_index_entry *lookup_repaired(const ev_lexicon *lx, const dyad_to
 /* "call" that names rather than phones or appeals: "what it called a
  * victory", "called the plan a disgrace", "the so-called line". */
 static bool naming_call(const sctx *c, int v) {
-    static const char *const WH[] = {"what", "which", "whom", NULL};
     if (!lemma_is(&c->t[v], "call")) return false;
     if (v > 0 && (lemma_is(&c->t[v - 1], "so") ||
                   (c->t[v - 1].form && strcmp(c->t[v - 1].form, "-") == 0)))
@@ -1375,14 +1455,14 @@ static bool naming_call(const sctx *c, int v) {
         if (rel_is(d, "xcomp") && !has_case_word(c, k, "to")) return true;
         if (rel_is(d, "obj") || rel_is(d, "iobj")) {
             nobj++;
-            if (lemma_in_list(d, WH)) return true;
+            if (lemma_in_list(d, NAMING_WH)) return true;
             /* "calls X 'a dear friend'" with the name parsed as apposition */
             int ap = child_rel(c, k, "appos");
             if (ap >= 0 && c->t[ap].upos == DYAD_NOUN) return true;
         }
-        if (rel_starts(d, "nsubj") && lemma_in_list(d, WH)) return true;
+        if (rel_starts(d, "nsubj") && lemma_in_list(d, NAMING_WH)) return true;
     }
-    if (rel_is(&c->t[v], "acl:relcl") && c->t[v].head >= 0 && lemma_in_list(&c->t[c->t[v].head], WH))
+    if (rel_is(&c->t[v], "acl:relcl") && c->t[v].head >= 0 && lemma_in_list(&c->t[c->t[v].head], NAMING_WH))
         return true;
     return nobj >= 2;
 }
@@ -1391,31 +1471,25 @@ static bool naming_call(const sctx *c, int v) {
  * disregard" (no protest), "submitted documents to" and "yielded results"
  * (no yielding), "hope to see X come" (no meeting). */
 static bool other_sense(const sctx *c, int v, const ev_code *code) {
-    static const char *const SHOW[] = {"demonstrate", "march", "rally", NULL};
-    static const char *const YIELD[] = {"submit", "yield", "bow", "surrender", "concede", NULL};
-    static const char *const SEE[] = {"see", "watch", "hear", NULL};
     const dyad_token *t = &c->t[v];
     if (!is_verbal(t)) return false;
     bool obj = child_rel(c, v, "obj") >= 0 && !has_coded(c, child_rel(c, v, "obj"));
-    if (!strncmp(code->code, "14", 2) && lemma_in_list(t, SHOW) && obj) return true;
-    if (!strncmp(code->code, "08", 2) && lemma_in_list(t, YIELD) && obj) return true;
-    if (lemma_in_list(t, SEE) && (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
+    if (!strncmp(code->code, "14", 2) && lemma_in_list(t, SHOW_VERBS) && obj) return true;
+    if (!strncmp(code->code, "08", 2) && lemma_in_list(t, YIELD_VERBS) && obj) return true;
+    if (lemma_in_list(t, PERCEPTION_VERBS) && (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
         return true;
     /* "received an award from X", "sees the need to", "does not recognise
      * the results as valid": meeting and recognition verbs with a thing */
-    static const char *const WITH_ACTOR[] = {"see", "receive", "recognise", "recognize", NULL};
     if ((!strncmp(code->code, "04", 2) || !strncmp(code->code, "05", 2)) &&
-        lemma_in_list(t, WITH_ACTOR) && obj && c->t[child_rel(c, v, "obj")].upos == DYAD_NOUN)
+        lemma_in_list(t, ACTOR_OBJECT_VERBS) && obj && c->t[child_rel(c, v, "obj")].upos == DYAD_NOUN)
         return true;
     return false;
 }
 
 static bool background_noun(const sctx *c, int noun) {
-    static const char *const BACKGROUND[] = {"after", "following", "before", "amid", "despite",
-                                             "since", "during", "over", NULL};
     if (!rel_starts(&c->t[noun], "obl") && !rel_starts(&c->t[noun], "nmod")) return false;
     for (int k = 0; k < c->n; k++)
-        if (c->t[k].head == noun && rel_is(&c->t[k], "case") && lemma_in_list(&c->t[k], BACKGROUND))
+        if (c->t[k].head == noun && rel_is(&c->t[k], "case") && lemma_in_list(&c->t[k], BACKGROUND_PREPS))
             return true;
     return false;
 }
@@ -1430,13 +1504,12 @@ static bool requested_noun(const sctx *c, int noun) {
 
 static bool own_agency(const sctx *c, int s, int t) {
     const dyad_mention *a = &c->doc->mentions[s], *b = &c->doc->mentions[t];
-    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
     if (!a->country[0] || strcmp(a->country, b->country) != 0) return false;
     if (strcmp(a->country, "IGO") == 0 || strcmp(a->country, "NGO") == 0) return false;
     const char *other = !a->sector[0] ? b->sector : !b->sector[0] ? a->sector : NULL;
     if (!other) return false;
-    for (int i = 0; STATE[i]; i++)
-        if (strcmp(other, STATE[i]) == 0) return true;
+    for (int i = 0; STATE_SECTORS[i]; i++)
+        if (strcmp(other, STATE_SECTORS[i]) == 0) return true;
     return false;
 }
 
@@ -1446,9 +1519,7 @@ static bool own_agency(const sctx *c, int s, int t) {
  * returns 2, or 0 when tok is no such pair or the document has no two
  * countries. */
 static int pair_mentions(const sctx *c, int tok, int *out) {
-    static const char *const PAIR[] = {"side", "government", "country", "leader", "capital",
-                                       "nation", "president", "administration", "party", NULL};
-    if (tok < 0 || !lemma_in_list(&c->t[tok], PAIR)) return 0;
+    if (tok < 0 || !lemma_in_list(&c->t[tok], PAIR_NOUNS)) return 0;
     bool pair = false;
     for (int k = 0; k < c->n; k++)
         if (c->t[k].head == tok && ((rel_is(&c->t[k], "det") && lemma_is(&c->t[k], "both")) ||
@@ -1539,8 +1610,7 @@ static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int 
     if (strcmp(ms->sector, "CVL") == 0 || strcmp(ms->sector, "REF") == 0) return NULL;
     const dyad_token *h = &c->t[ms->head];
     if (lemma_is(h, "it")) return NULL;
-    static const char *const PEACEKEEPERS[] = {"peacekeeper", "peace-keeper", "blue-helmet", NULL};
-    bool pk = lemma_in_list(h, PEACEKEEPERS);
+    bool pk = lemma_in_list(h, PEACEKEEPER_NOUNS);
     for (int k = 0; k < c->n && !pk; k++)     /* "peacekeeping troops" */
         pk = c->t[k].head == (int)ms->head && lemma_is(&c->t[k], "peacekeeping");
     if (pk) {
@@ -1551,22 +1621,11 @@ static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int 
     return code;
 }
 
-static const char *const PLACE_NOUNS[] = {
-    "town", "city", "village", "base", "territory", "area", "region", "airport", "port",
-    "capital", "province", "district", "island", "islands", "hill", "border", "position",
-    "stronghold", "outpost", "camp", "enclave", "zone", "land", "valley", "road", "highway",
-    "bridge", "crossing", "field", "oilfield", "mine", "building", "headquarters", "compound",
-    "palace", "parliament", "ministry", "station", "embassy", "consulate", "neighbourhood",
-    "neighborhood", "suburb", "strip", "bank", "peninsula", "coast", "sea", "waters", NULL};
-
 /* Withheld comment is no rejection: "refused to comment", "declined to
  * comment", "ignored requests for comment"; a bare "declined" is a
  * decrease or a withheld answer. */
 static bool withheld_comment(const sctx *c, int v) {
-    static const char *const HEADS[] = {"refuse", "decline", "ignore", "reject", "deny", NULL};
-    static const char *const COMMENT[] = {"comment", "respond", "answer", "elaborate", "speak",
-                                          "confirm", NULL};
-    if (!lemma_in_list(&c->t[v], HEADS)) return false;
+    if (!lemma_in_list(&c->t[v], WITHHOLD_VERBS)) return false;
     /* "the population continued to decline": only "declined to V" or
      * "declined an offer" refuse */
     if (lemma_is(&c->t[v], "decline") && child_rel(c, v, "xcomp") < 0 && child_rel(c, v, "obj") < 0)
@@ -1577,7 +1636,7 @@ static bool withheld_comment(const sctx *c, int v) {
         if (d->head != v) continue;
         if (rel_is(d, "xcomp") || rel_is(d, "advcl") || rel_is(d, "ccomp")) {
             /* "refused to respond to an ultimatum" is a rejection of it */
-            if (rel_is(d, "xcomp") && lemma_in_list(d, COMMENT) &&
+            if (rel_is(d, "xcomp") && lemma_in_list(d, COMMENT_WORDS) &&
                 (lemma_is(d, "comment") || lemma_is(d, "elaborate") ||
                  (child_rel(c, k, "obj") < 0 && child_rel(c, k, "obl") < 0)))
                 return true;
@@ -1586,9 +1645,9 @@ static bool withheld_comment(const sctx *c, int v) {
         if (rel_is(d, "obj") || rel_starts(d, "obl") || rel_is(d, "nsubj:pass")) {
             compl = true;
             /* "requests for comment", "comment requests" */
-            if (lemma_in_list(d, COMMENT)) return true;
+            if (lemma_in_list(d, COMMENT_WORDS)) return true;
             for (int q = 0; q < c->n; q++)
-                if (c->t[q].head == k && lemma_in_list(&c->t[q], COMMENT)) return true;
+                if (c->t[q].head == k && lemma_in_list(&c->t[q], COMMENT_WORDS)) return true;
         }
     }
     return lemma_is(&c->t[v], "decline") && !compl;
@@ -1607,34 +1666,22 @@ static bool first_part_in_list(const dyad_token *t, const char *const *list) {
 /* Force verbs and nouns used figuratively: "tariff wars", "a trade
  * fight", "tariffs targeting X", "fighting for independence". */
 static bool figurative_force(const sctx *c, int v) {
-    static const char *const FORCE[] = {"war", "fight", "battle", "attack", "target", "strike",
-                                        "combat", "assault", "bombard", NULL};
-    static const char *const FIGURATIVE[] = {"trade", "tariff", "price", "culture",
-                                             "word", "words", "propaganda", "information",
-                                             "legal", "court", "political", "verbal",
-                                             "currency", "bidding", "turf", "tax", "media",
-                                             "fire", "blaze", "flame", "wildfire", "disease",
-                                             "virus", "cancer", "poverty", "corruption", "drug",
-                                             NULL};
-    static const char *const THINGS[] = {"tariff", "tax", "levy", "duty", "measure", "policy",
-                                         "law", "rule", "sanction", "effort", "campaign", "ad",
-                                         "program", "programme", "plan", "bill", NULL};
     const dyad_token *t = &c->t[v];
-    if (!lemma_in_list(t, FORCE)) return false;
+    if (!lemma_in_list(t, FORCE_WORDS)) return false;
     for (int k = 0; k < c->n; k++) {
         const dyad_token *d = &c->t[k];
         /* "trade war", also "trade-and-tariff war" by its first part */
         if (d->head == v && (rel_is(d, "compound") || rel_is(d, "amod")) &&
-            (lemma_in_list(d, FIGURATIVE) || first_part_in_list(d, FIGURATIVE)))
+            (lemma_in_list(d, FIGURATIVE_WORDS) || first_part_in_list(d, FIGURATIVE_WORDS)))
             return true;
         /* "battled blazes", "fighting corruption": the object is not an actor */
-        if (d->head == v && rel_is(d, "obj") && lemma_in_list(d, FIGURATIVE)) return true;
+        if (d->head == v && rel_is(d, "obj") && lemma_in_list(d, FIGURATIVE_WORDS)) return true;
     }
     /* "tariffs targeting X": a participle whose subject is a thing */
-    if (is_verbal(t) && rel_starts(t, "acl") && t->head >= 0 && lemma_in_list(&c->t[t->head], THINGS))
+    if (is_verbal(t) && rel_starts(t, "acl") && t->head >= 0 && lemma_in_list(&c->t[t->head], THING_NOUNS))
         return true;
     int sj = child_rel(c, v, "nsubj");
-    if (is_verbal(t) && sj >= 0 && lemma_in_list(&c->t[sj], THINGS)) return true;
+    if (is_verbal(t) && sj >= 0 && lemma_in_list(&c->t[sj], THING_NOUNS)) return true;
     /* "fighting for independence": a cause, no enemy */
     if (is_verbal(t) && child_rel(c, v, "obj") < 0) {
         for (int k = 0; k < c->n; k++)
@@ -1649,14 +1696,13 @@ static bool figurative_force(const sctx *c, int v) {
  * statement, not a demand; "insists that Y must / should leave" and
  * "insists on" stay demands. */
 static bool insisted_fact(const sctx *c, int v) {
-    static const char *const FINITE[] = {"be", "have", "do", "will", "would", "can", NULL};
     if (!lemma_is(&c->t[v], "insist")) return false;
     int cc = child_rel(c, v, "ccomp");
     if (cc < 0) return false;
     for (int k = 0; k < c->n; k++)
         if (c->t[k].head == cc && (rel_starts(&c->t[k], "aux") || rel_is(&c->t[k], "cop"))) {
             if (lemma_in_list(&c->t[k], DEONTIC)) return false;
-            if (lemma_in_list(&c->t[k], FINITE)) return true;
+            if (lemma_in_list(&c->t[k], FINITE_AUX)) return true;
         }
     return false;
 }
@@ -1714,7 +1760,6 @@ static bool thing_object_ok(int root) {
  * TRY_NEXT for another reading of the trigger. */
 static int thing_object(const sctx *c, const ev_pattern *p, const ev_code *code, int trig,
                         int obj) {
-    static const char *const WH_WORDS[] = {"who", "what", "whom", NULL};
     /* a frame whose object must be the actor ("dismiss T from") met a
      * thing ("dismissed a plea from X"): another reading may fit */
     if (p->trail_prep.n && !p->notarget && !thing_object_ok(atoi(code->root))) return TRY_NEXT;
@@ -1725,7 +1770,7 @@ static int thing_object(const sctx *c, const ev_pattern *p, const ev_code *code,
         !lemma_in_list(&c->t[obj], PLACE_NOUNS) && c->t[obj].upos != DYAD_PROPN)
         return 0;
     /* "to see who will ...": a question word is no partner to look for */
-    if (lemma_in_list(&c->t[obj], WH_WORDS) && !rel_is(&c->t[trig], "acl:relcl")) return 0;
+    if (lemma_in_list(&c->t[obj], QUESTION_WORDS) && !rel_is(&c->t[trig], "acl:relcl")) return 0;
     return 1;
 }
 
@@ -1933,9 +1978,6 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
 /* "X and Y agreed that they should cooperate": the agreement itself is an
  * intent to cooperate (CAMEO 030) of the agreeing side, towards the
  * "with" partner when there is one (coordinated sides code each other). */
-static const char *const AGREE_CLAUSE_HEADS[] = {"agree", "decide", "resolve", "concur",
-                                                 "consent", NULL};
-
 static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *docdate,
                                uint32_t doc_issues) {
     int mh;
@@ -1964,11 +2006,6 @@ static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *
                      c->lx);
     }
 }
-
-static const char *const MESSAGE_VERBS[] = {"issue", "send", "deliver", "give", NULL};
-static const char *const MESSAGE_NOUNS[] = {
-    "reminder", "warning", "message", "statement", "declaration", "communique", "note",
-    "letter", "signal", "demand", "ultimatum", NULL};
 
 /* "X said (that) talks with Y are out of the question / not an
  * option / off the table": X rejects (CAMEO 120) what the subject clause
