@@ -577,7 +577,8 @@ static int measure_noun_verb(const sctx *c, int n) {
     if (h < 0 || !rel_is(&c->t[n], "obj")) return -1;
     /* "used harsh words / water cannon to V": the instrument's purpose */
     if (lemma_in_list(&c->t[h], INSTRUMENT_VERBS)) return h;
-    if (!lemma_in_list(&c->t[n], MEASURE_NOUNS) || !lemma_in_list(&c->t[h], MEASURE_VERBS)) return -1;
+    if (!lemma_in_list(&c->t[n], MEASURE_NOUNS) || !lemma_in_list(&c->t[h], MEASURE_VERBS))
+        return -1;
     return h;
 }
 
@@ -1242,7 +1243,8 @@ static int stand_in(const sctx *c, int tok, bool target) {
     }
     /* "X announced that he will ...": an unresolved pronoun subject of a
      * reported clause is the reporter */
-    if (!target && t->upos == DYAD_PRON && lemma_in_list(t, PERSONAL_PRONOUNS) && rel_starts(t, "nsubj")) {
+    if (!target && t->upos == DYAD_PRON && lemma_in_list(t, PERSONAL_PRONOUNS) &&
+        rel_starts(t, "nsubj")) {
         int v = t->head;
         int h = v >= 0 && rel_is(&c->t[v], "ccomp") ? c->t[v].head : -1;
         if (h >= 0 && lemma_in_list(&c->t[h], SPEECH_VERBS)) {
@@ -1462,7 +1464,8 @@ static bool naming_call(const sctx *c, int v) {
         }
         if (rel_starts(d, "nsubj") && lemma_in_list(d, NAMING_WH)) return true;
     }
-    if (rel_is(&c->t[v], "acl:relcl") && c->t[v].head >= 0 && lemma_in_list(&c->t[c->t[v].head], NAMING_WH))
+    if (rel_is(&c->t[v], "acl:relcl") && c->t[v].head >= 0 &&
+        lemma_in_list(&c->t[c->t[v].head], NAMING_WH))
         return true;
     return nobj >= 2;
 }
@@ -1476,7 +1479,8 @@ static bool other_sense(const sctx *c, int v, const ev_code *code) {
     bool obj = child_rel(c, v, "obj") >= 0 && !has_coded(c, child_rel(c, v, "obj"));
     if (!strncmp(code->code, "14", 2) && lemma_in_list(t, SHOW_VERBS) && obj) return true;
     if (!strncmp(code->code, "08", 2) && lemma_in_list(t, YIELD_VERBS) && obj) return true;
-    if (lemma_in_list(t, PERCEPTION_VERBS) && (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
+    if (lemma_in_list(t, PERCEPTION_VERBS) &&
+        (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
         return true;
     /* "received an award from X", "sees the need to", "does not recognise
      * the results as valid": meeting and recognition verbs with a thing */
@@ -1489,7 +1493,8 @@ static bool other_sense(const sctx *c, int v, const ev_code *code) {
 static bool background_noun(const sctx *c, int noun) {
     if (!rel_starts(&c->t[noun], "obl") && !rel_starts(&c->t[noun], "nmod")) return false;
     for (int k = 0; k < c->n; k++)
-        if (c->t[k].head == noun && rel_is(&c->t[k], "case") && lemma_in_list(&c->t[k], BACKGROUND_PREPS))
+        if (c->t[k].head == noun && rel_is(&c->t[k], "case") &&
+            lemma_in_list(&c->t[k], BACKGROUND_PREPS))
             return true;
     return false;
 }
@@ -1707,6 +1712,18 @@ static bool insisted_fact(const sctx *c, int v) {
     return false;
 }
 
+/* The header of code, else of its root ("030" -> "03"); NULL when the
+ * lexicon has neither. */
+static const ev_code *code_or_root(const ev_lexicon *lx, const char *code) {
+    int ci = ev_lexicon_code(lx, code);
+    if (ci < 0) {
+        char root[3];
+        snprintf(root, sizeof root, "%.2s", code);
+        ci = ev_lexicon_code(lx, root);
+    }
+    return ci >= 0 ? &lx->codes.items[ci] : NULL;
+}
+
 #define TRY_NEXT (-100)
 
 /* Keeps the mentions among m[0..n) that have an actor code; returns how
@@ -1876,24 +1893,15 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
         /* "threatened to withdraw/cut ...": a threat, not an intent to
          * cooperate (CAMEO 130); conflict verbs keep their 13x code */
         if (mhead >= 0 && lemma_is(&c->t[mhead], "threaten") && root <= 13) ic = "130";
-        if (strcmp(ic, code->code) != 0) {
-            int ci = ev_lexicon_code(c->lx, ic);
-            if (ci < 0) {
-                char r2[4];
-                snprintf(r2, sizeof r2, "%.2s", ic);
-                ci = ev_lexicon_code(c->lx, r2);
-            }
-            if (ci >= 0) code = &c->lx->codes.items[ci];
-        }
+        const ev_code *icode = strcmp(ic, code->code) != 0 ? code_or_root(c->lx, ic) : NULL;
+        if (icode) code = icode;
         DYAD_UNUSED(root);
         consume = mhead;
     } else if (mod == 'r') {
         const char *rc = reject_code(code->code);
         if (!rc) return 0;
-        int ci = ev_lexicon_code(c->lx, rc);
-        if (ci < 0) ci = ev_lexicon_code(c->lx, "12");
-        if (ci < 0) return 0;
-        code = &c->lx->codes.items[ci];
+        code = code_or_root(c->lx, rc);     /* reject codes are all 12x */
+        if (!code) return 0;
         negated = true;
         consume = mhead;
     }
@@ -1975,6 +1983,20 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     return (int)ev->len - before;
 }
 
+/* Events of the coder's own rules from source mention s to each of
+ * tgts[0..nt) with another actor code; returns how many were emitted. */
+static int emit_to_others(const sctx *c, event_vec *ev, const ev_code *code, const match *m,
+                          int trig, int s, const int *tgts, int nt, bool negated, bool future,
+                          const char *docdate, uint32_t doc_issues) {
+    int n = 0;
+    for (int j = 0; j < nt; j++)
+        if (strcmp(c->doc->mentions[s].code, c->doc->mentions[tgts[j]].code) != 0) {
+            emit(c, ev, code, m, trig, s, tgts[j], negated, future, docdate, doc_issues, c->lx);
+            n++;
+        }
+    return n;
+}
+
 /* "X and Y agreed that they should cooperate": the agreement itself is an
  * intent to cooperate (CAMEO 030) of the agreeing side, towards the
  * "with" partner when there is one (coordinated sides code each other). */
@@ -1983,10 +2005,8 @@ static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *
     int mh;
     int hm = modality(c, h, &mh);
     if (hm == 'n' || hm == 'c') return;
-    int ci = ev_lexicon_code(c->lx, "030");
-    if (ci < 0) ci = ev_lexicon_code(c->lx, "03");
-    if (ci < 0) return;
-    const ev_code *code = &c->lx->codes.items[ci];
+    const ev_code *code = code_or_root(c->lx, "030");
+    if (!code) return;
     int srcs[16], tgts[16];
     int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
     if (ns == 0) ns = coded_mentions(c, stand_in(c, subject_of(c, h, 0), false), srcs, 16);
@@ -1996,14 +2016,13 @@ static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *
     for (int i = 0; i < ns; i++) {
         if (nt == 0 && ns == 1)
             emit(c, ev, code, &m, h, srcs[i], -1, false, true, docdate, doc_issues, c->lx);
-        for (int j = 0; j < nt; j++)
-            if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0)
-                emit(c, ev, code, &m, h, srcs[i], tgts[j], false, true, docdate, doc_issues,
-                     c->lx);
-        for (int j = 0; nt == 0 && j < ns; j++)
-            if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[srcs[j]].code) != 0)
-                emit(c, ev, code, &m, h, srcs[i], srcs[j], false, true, docdate, doc_issues,
-                     c->lx);
+        /* with no partner, coordinated sides agree with each other */
+        if (nt > 0)
+            emit_to_others(c, ev, code, &m, h, srcs[i], tgts, nt, false, true, docdate,
+                           doc_issues);
+        else
+            emit_to_others(c, ev, code, &m, h, srcs[i], srcs, ns, false, true, docdate,
+                           doc_issues);
     }
 }
 
@@ -2037,9 +2056,8 @@ static int first_actor_below(const sctx *c, int tok) {
 
 static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docdate,
                                  uint32_t doc_issues) {
-    int ci = ev_lexicon_code(c->lx, "120");
-    if (ci < 0) ci = ev_lexicon_code(c->lx, "12");
-    if (ci < 0) return;
+    const ev_code *code = code_or_root(c->lx, "120");
+    if (!code) return;
     for (int v = 0; v < c->n; v++) {
         if (!rel_is(&c->t[v], "ccomp") || !rejection_predicate(c, v)) continue;
         int h = c->t[v].head;
@@ -2053,18 +2071,10 @@ static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docda
         int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
         int nt = coded_mentions(c, first_actor_below(c, subj), tgts, 16);
         match m = {RULE_REJECTION_IDIOM, -1, -1, -1, v};
-        for (int i = 0; i < ns; i++) {
-            bool any = false;
-            for (int j = 0; j < nt; j++)
-                if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0) {
-                    emit(c, ev, &c->lx->codes.items[ci], &m, v, srcs[i], tgts[j], true, false,
-                         docdate, doc_issues, c->lx);
-                    any = true;
-                }
-            if (!any)
-                emit(c, ev, &c->lx->codes.items[ci], &m, v, srcs[i], -1, true, false, docdate,
-                     doc_issues, c->lx);
-        }
+        for (int i = 0; i < ns; i++)
+            if (emit_to_others(c, ev, code, &m, v, srcs[i], tgts, nt, true, false, docdate,
+                               doc_issues) == 0)
+                emit(c, ev, code, &m, v, srcs[i], -1, true, false, docdate, doc_issues, c->lx);
     }
 }
 
@@ -2072,10 +2082,8 @@ static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docda
  * root 10).  The obligation clause itself is not coded (modality). */
 static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
                          uint32_t doc_issues) {
-    int ci = ev_lexicon_code(c->lx, "100");
-    if (ci < 0) ci = ev_lexicon_code(c->lx, "10");
-    if (ci < 0) return;
-    const ev_code *code = &c->lx->codes.items[ci];
+    const ev_code *code = code_or_root(c->lx, "100");
+    if (!code) return;
     for (int v = 0; v < c->n; v++) {
         bool content = rel_is(&c->t[v], "ccomp") ||
                        (rel_is(&c->t[v], "acl") && has_case_word(c, v, "that") &&
@@ -2107,11 +2115,8 @@ static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
         int nt = coded_mentions(c, child_rel(c, v, "nsubj"), tgts, 16);
         match m = {-1, -1, -1, -1, h};
         for (int i = 0; i < ns; i++)
-            for (int j = 0; j < nt; j++)
-                if (srcs[i] != tgts[j] &&
-                    strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0)
-                    emit(c, ev, code, &m, h, srcs[i], tgts[j], false, false, docdate,
-                         doc_issues, c->lx);
+            emit_to_others(c, ev, code, &m, h, srcs[i], tgts, nt, false, false, docdate,
+                           doc_issues);
     }
 }
 
