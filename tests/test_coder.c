@@ -359,26 +359,48 @@ static int find_event(const dyad_doc *d, const char *cameo) {
     return -1;
 }
 
-static void group_nouns_stand_for_their_actor(void **state) {
-    /* Members of Colombia attacked Peru . */
-    dyad_doc *d = code_mech("Members/member/NOUN/4/nsubj of/of/ADP/3/case Colombia/Colombia/PROPN/1/nmod "
-                            "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj ././PUNCT/4/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(src_code(d, 0), "COL");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
-    /* Roads of Colombia attacked Peru . -- "road" is no group of people */
-    d = code_mech("Roads/road/NOUN/4/nsubj of/of/ADP/3/case Colombia/Colombia/PROPN/1/nmod "
-                  "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj ././PUNCT/4/punct", NULL);
+/* Codes spec with the mechanism lexicon and checks that it gives no event. */
+static void expect_none(const char *spec, const char *extra) {
+    dyad_doc *d = code_mech(spec, extra);
     assert_int_equal(d->nevents, 0);
     dyad_doc_free(d);
-    /* Colombia attacked a camp for Peruvian refugees . -- a thing's owner */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj attacked/attack/VERB/0/root a/a/DET/4/det "
-                  "camp/camp/NOUN/2/obj for/for/ADP/7/case Peruvian/Peruvian/ADJ/7/amod "
-                  "refugees/refugee/NOUN/4/nmod ././PUNCT/2/punct", "6:PERREF");
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(tgt_code(d, 0), "PERREF");
+}
+
+/* Codes spec and checks the number of events and the code, source and
+ * target of the first (NULL: not checked). */
+static void expect_first(const char *spec, const char *extra, size_t nevents, const char *cameo,
+                         const char *src, const char *tgt) {
+    dyad_doc *d = code_mech(spec, extra);
+    assert_int_equal(d->nevents, nevents);
+    if (cameo) assert_string_equal(d->events[0].cameo, cameo);
+    if (src) assert_string_equal(src_code(d, 0), src);
+    if (tgt) assert_string_equal(tgt_code(d, 0), tgt);
     dyad_doc_free(d);
+}
+
+static void group_nouns_stand_for_their_actor(void **state) {
+    /* Members of Colombia attacked Peru . */
+    expect_first("Members/member/NOUN/4/nsubj of/of/ADP/3/case Colombia/Colombia/PROPN/1/nmod "
+                 "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj ././PUNCT/4/punct", NULL,
+                 1, NULL, "COL", "PER");
+    /* Roads of Colombia attacked Peru . -- "road" is no group of people */
+    expect_none("Roads/road/NOUN/4/nsubj of/of/ADP/3/case Colombia/Colombia/PROPN/1/nmod "
+                "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj ././PUNCT/4/punct", NULL);
+    /* A handful of Colombian soldiers attacked Peru . -- "a NOUN of" people
+     * or forces is a part of them, whatever the noun */
+    expect_first("A/a/DET/2/det handful/handful/NOUN/6/nsubj of/of/ADP/5/case "
+                 "Colombian/Colombian/ADJ/5/amod soldiers/soldier/NOUN/2/nmod "
+                 "attacked/attack/VERB/0/root Peru/Peru/PROPN/6/obj ././PUNCT/6/punct", "4:COLMIL",
+                 1, NULL, "COLMIL", NULL);
+    /* The arrival of Colombian soldiers attacked Peru . -- no indefinite part */
+    expect_none("The/the/DET/2/det arrival/arrival/NOUN/6/nsubj of/of/ADP/5/case "
+                "Colombian/Colombian/ADJ/5/amod soldiers/soldier/NOUN/2/nmod "
+                "attacked/attack/VERB/0/root Peru/Peru/PROPN/6/obj ././PUNCT/6/punct", "4:COLMIL");
+    /* Colombia attacked a camp for Peruvian refugees . -- a thing's owner */
+    expect_first("Colombia/Colombia/PROPN/2/nsubj attacked/attack/VERB/0/root a/a/DET/4/det "
+                 "camp/camp/NOUN/2/obj for/for/ADP/7/case Peruvian/Peruvian/ADJ/7/amod "
+                 "refugees/refugee/NOUN/4/nmod ././PUNCT/2/punct", "6:PERREF",
+                 1, NULL, NULL, "PERREF");
 }
 
 static void stative_and_expletive_subjects(void **state) {
@@ -403,16 +425,12 @@ static void stative_and_expletive_subjects(void **state) {
 
 static void intention_nouns(void **state) {
     /* Colombia expressed readiness to meet Peru . */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj expressed/express/VERB/0/root "
-                            "readiness/readiness/NOUN/2/obj to/to/PART/5/mark meet/meet/VERB/3/acl "
-                            "Peru/Peru/PROPN/5/obj ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 2);
-    assert_string_equal(d->events[0].cameo, "036");
-    assert_string_equal(src_code(d, 0), "COL");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj expressed/express/VERB/0/root "
+                 "readiness/readiness/NOUN/2/obj to/to/PART/5/mark meet/meet/VERB/3/acl "
+                 "Peru/Peru/PROPN/5/obj ././PUNCT/2/punct", NULL,
+                 2, "036", "COL", "PER");
     /* Colombia rejected a plan to meet Peru . -- the meeting is not intended */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj rejected/reject/VERB/0/root a/a/DET/4/det "
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj rejected/reject/VERB/0/root a/a/DET/4/det "
                   "plan/plan/NOUN/2/obj to/to/PART/6/mark meet/meet/VERB/4/acl "
                   "Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL);
     assert_int_equal(find_event(d, "036"), -1);
@@ -443,47 +461,34 @@ static void agreed_that_should(void **state) {
 
 static void repaired_verb_lemmas(void **state) {
     /* Colombia criticised Peru . with the lemma cut to "criticis" */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj criticised/criticis/VERB/0/root "
-                            "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "111");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj criticised/criticis/VERB/0/root "
+                 "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", NULL,
+                 1, "111", NULL, NULL);
     /* the repair is for inflected forms only: "criticis" as a bare form */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj criticis/criticis/VERB/0/root "
-                  "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj criticis/criticis/VERB/0/root "
+                "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", NULL);
 }
 
 static void complaint_targets_what_it_is_about(void **state) {
     /* Colombia complained to Brazil over Peruvian raids . ("over" misparsed
      * as an adverb of the phrase) */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj complained/complain/VERB/0/root "
-                            "to/to/ADP/4/case Brazil/Brazil/PROPN/2/obl over/over/ADV/7/advmod "
-                            "Peruvian/Peruvian/ADJ/7/amod raids/raid/NOUN/2/obl ././PUNCT/2/punct",
-                            "5:PER");
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "114");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj complained/complain/VERB/0/root "
+                 "to/to/ADP/4/case Brazil/Brazil/PROPN/2/obl over/over/ADV/7/advmod "
+                 "Peruvian/Peruvian/ADJ/7/amod raids/raid/NOUN/2/obl ././PUNCT/2/punct",
+                 "5:PER",
+                 1, "114", NULL, "PER");
     /* Colombia complained to Brazil . -- the addressee without a topic */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj complained/complain/VERB/0/root "
-                  "to/to/ADP/4/case Brazil/Brazil/PROPN/2/obl ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(tgt_code(d, 0), "BRA");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj complained/complain/VERB/0/root "
+                 "to/to/ADP/4/case Brazil/Brazil/PROPN/2/obl ././PUNCT/2/punct", NULL,
+                 1, NULL, NULL, "BRA");
 }
 
 static void fronted_reported_clause(void **state) {
     /* Colombia rejects Peru , Chile said . ("Colombia" misattached to "said") */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/6/nsubj rejects/reject/VERB/6/ccomp "
-                            "Peru/Peru/PROPN/2/obj ,/,/PUNCT/2/punct Chile/Chile/PROPN/6/nsubj "
-                            "said/say/VERB/0/root ././PUNCT/6/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "120");
-    assert_string_equal(src_code(d, 0), "COL");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/6/nsubj rejects/reject/VERB/6/ccomp "
+                 "Peru/Peru/PROPN/2/obj ,/,/PUNCT/2/punct Chile/Chile/PROPN/6/nsubj "
+                 "said/say/VERB/0/root ././PUNCT/6/punct", NULL,
+                 1, "120", "COL", "PER");
 }
 
 static void proposals_and_requests_are_not_events(void **state) {
@@ -501,76 +506,54 @@ static void proposals_and_requests_are_not_events(void **state) {
     assert_int_equal(find_event(d, "190"), -1);
     dyad_doc_free(d);
     /* Brazil dismissed an appeal from Peru . -- no dismissal from office */
-    d = code_mech("Brazil/Brazil/PROPN/2/nsubj dismissed/dismiss/VERB/0/root an/a/DET/4/det "
-                  "appeal/appeal/NOUN/2/obj from/from/ADP/6/case Peru/Peru/PROPN/2/obl "
-                  "././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "120");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Brazil/Brazil/PROPN/2/nsubj dismissed/dismiss/VERB/0/root an/a/DET/4/det "
+                 "appeal/appeal/NOUN/2/obj from/from/ADP/6/case Peru/Peru/PROPN/2/obl "
+                 "././PUNCT/2/punct", NULL,
+                 1, "120", NULL, "PER");
 }
 
 static void naming_call_and_partners(void **state) {
     /* Colombia called Peru a threat . -- naming, not a phone call */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj called/call/VERB/0/root "
-                            "Peru/Peru/PROPN/2/obj a/a/DET/5/det threat/threat/NOUN/2/xcomp "
-                            "././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj called/call/VERB/0/root "
+                "Peru/Peru/PROPN/2/obj a/a/DET/5/det threat/threat/NOUN/2/xcomp "
+                "././PUNCT/2/punct", NULL);
     /* Colombia called Peru . */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj "
-                  "././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 2);
-    assert_string_equal(d->events[0].cameo, "041");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj called/call/VERB/0/root Peru/Peru/PROPN/2/obj "
+                 "././PUNCT/2/punct", NULL,
+                 2, "041", NULL, NULL);
     /* Colombia argued . -- a reciprocal frame needs a partner */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj argued/argue/VERB/0/root ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj argued/argue/VERB/0/root ././PUNCT/2/punct", NULL);
 }
 
 static void purpose_clause_target(void **state) {
     /* Colombia opened fire to disperse Peruvian protesters . */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj opened/open/VERB/0/root "
-                            "fire/fire/NOUN/2/obj to/to/PART/5/mark disperse/disperse/VERB/2/advcl "
-                            "Peruvian/Peruvian/ADJ/7/amod protesters/protester/NOUN/5/obj "
-                            "././PUNCT/2/punct", "5:PER");
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "193");
-    assert_string_equal(src_code(d, 0), "COL");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj opened/open/VERB/0/root "
+                 "fire/fire/NOUN/2/obj to/to/PART/5/mark disperse/disperse/VERB/2/advcl "
+                 "Peruvian/Peruvian/ADJ/7/amod protesters/protester/NOUN/5/obj "
+                 "././PUNCT/2/punct", "5:PER",
+                 1, "193", "COL", "PER");
 }
 
 static void reported_pronoun_and_chains(void **state) {
     /* Colombia announced that it will attack Peru . ("it" unresolved) */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj announced/announce/VERB/0/root "
-                            "that/that/SCONJ/6/mark it/it/PRON/6/nsubj will/will/AUX/6/aux "
-                            "attack/attack/VERB/2/ccomp Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "1384");
-    assert_string_equal(src_code(d, 0), "COL");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj announced/announce/VERB/0/root "
+                 "that/that/SCONJ/6/mark it/it/PRON/6/nsubj will/will/AUX/6/aux "
+                 "attack/attack/VERB/2/ccomp Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL,
+                 1, "1384", "COL", "PER");
     /* Colombia tried to attack Peru . -- the attempt frame covers "attack" */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark "
-                  "attack/attack/VERB/2/xcomp Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "185");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark "
+                 "attack/attack/VERB/2/xcomp Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL,
+                 1, "185", NULL, "PER");
 }
 
 static void visits_of_states_only(void **state) {
     /* Colombian tourists visited Peru . */
-    dyad_doc *d = code_mech("Colombian/Colombian/ADJ/2/amod tourists/tourist/NOUN/3/nsubj "
-                            "visited/visit/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct",
-                            "1:COLCVL");
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombian/Colombian/ADJ/2/amod tourists/tourist/NOUN/3/nsubj "
+                "visited/visit/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct",
+                "1:COLCVL");
     /* Colombian peacekeepers visited Peru . -> a peacekeeping deployment,
      * received by the host */
-    d = code_mech("Colombian/Colombian/ADJ/2/amod peacekeepers/peacekeeper/NOUN/3/nsubj "
+    dyad_doc *d = code_mech("Colombian/Colombian/ADJ/2/amod peacekeepers/peacekeeper/NOUN/3/nsubj "
                   "visited/visit/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", "1:COLMIL");
     assert_int_equal(d->nevents, 2);
     assert_string_equal(d->events[0].cameo, "074");
@@ -580,105 +563,79 @@ static void visits_of_states_only(void **state) {
     assert_string_equal(tgt_code(d, 1), "COLMIL");
     dyad_doc_free(d);
     /* the Colombian minister returning home: no visit */
-    d = code_mech("Colombian/Colombian/ADJ/2/amod minister/minister/NOUN/3/nsubj "
-                  "visited/visit/VERB/0/root Colombia/Colombia/PROPN/3/obj ././PUNCT/3/punct",
-                  "1:COLGOV");
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombian/Colombian/ADJ/2/amod minister/minister/NOUN/3/nsubj "
+                "visited/visit/VERB/0/root Colombia/Colombia/PROPN/3/obj ././PUNCT/3/punct",
+                "1:COLGOV");
     /* Colombia visited Peru . */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj visited/visit/VERB/0/root Peru/Peru/PROPN/2/obj "
-                  "././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "042");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj visited/visit/VERB/0/root Peru/Peru/PROPN/2/obj "
+                 "././PUNCT/2/punct", NULL,
+                 1, "042", NULL, NULL);
 }
 
 
 static void non_assertions(void **state) {
     /* Colombia has yet to criticise Peru . */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj has/have/VERB/0/root yet/yet/ADV/2/advmod "
-                            "to/to/PART/5/mark criticise/criticise/VERB/2/xcomp Peru/Peru/PROPN/5/obj "
-                            "././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj has/have/VERB/0/root yet/yet/ADV/2/advmod "
+                "to/to/PART/5/mark criticise/criticise/VERB/2/xcomp Peru/Peru/PROPN/5/obj "
+                "././PUNCT/2/punct", NULL);
     /* Colombia was supposed to meet Peru . */
-    d = code_mech("Colombia/Colombia/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass supposed/suppose/VERB/0/root "
-                  "to/to/PART/5/mark meet/meet/VERB/3/xcomp Peru/Peru/PROPN/5/obj ././PUNCT/3/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/3/nsubj:pass was/be/AUX/3/aux:pass supposed/suppose/VERB/0/root "
+                "to/to/PART/5/mark meet/meet/VERB/3/xcomp Peru/Peru/PROPN/5/obj ././PUNCT/3/punct", NULL);
     /* Colombia will no longer attack Peru . */
-    d = code_mech("Colombia/Colombia/PROPN/5/nsubj will/will/AUX/5/aux no/no/ADV/4/advmod "
-                  "longer/longer/ADV/5/advmod attack/attack/VERB/0/root Peru/Peru/PROPN/5/obj "
-                  "././PUNCT/5/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/5/nsubj will/will/AUX/5/aux no/no/ADV/4/advmod "
+                "longer/longer/ADV/5/advmod attack/attack/VERB/0/root Peru/Peru/PROPN/5/obj "
+                "././PUNCT/5/punct", NULL);
     /* Colombia has criticised Peru . -- still coded */
-    d = code_mech("Colombia/Colombia/PROPN/3/nsubj has/have/AUX/3/aux criticised/criticise/VERB/0/root "
-                  "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/3/nsubj has/have/AUX/3/aux criticised/criticise/VERB/0/root "
+                 "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL,
+                 1, NULL, NULL, NULL);
 }
 
 static void withheld_comment_and_figurative_force(void **state) {
     /* Colombia refused to comment . */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root "
-                            "to/to/PART/4/mark comment/comment/VERB/2/xcomp ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root "
+                "to/to/PART/4/mark comment/comment/VERB/2/xcomp ././PUNCT/2/punct", NULL);
     /* Colombia refused . -- a bare refusal stays */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "120");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root ././PUNCT/2/punct", NULL,
+                 1, "120", NULL, NULL);
     /* Colombia declined . -- a bare "declined" is no rejection */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj declined/decline/VERB/0/root ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj declined/decline/VERB/0/root ././PUNCT/2/punct", NULL);
     /* Colombia 's trade attack on Peru . */
-    d = code_mech("Colombia/Colombia/PROPN/4/nmod:poss 's/'s/PART/1/case trade/trade/NOUN/4/compound "
-                  "attack/attack/NOUN/0/root on/on/ADP/6/case Peru/Peru/PROPN/4/nmod ././PUNCT/4/punct",
-                  NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/4/nmod:poss 's/'s/PART/1/case trade/trade/NOUN/4/compound "
+                "attack/attack/NOUN/0/root on/on/ADP/6/case Peru/Peru/PROPN/4/nmod ././PUNCT/4/punct",
+                NULL);
+    /* Colombia 's price-and-tariff attack on Peru . -- by the first part */
+    expect_none("Colombia/Colombia/PROPN/4/nmod:poss 's/'s/PART/1/case "
+                "price-and-tariff/price-and-tariff/NOUN/4/compound attack/attack/NOUN/0/root "
+                "on/on/ADP/6/case Peru/Peru/PROPN/4/nmod ././PUNCT/4/punct", NULL);
     /* Colombia 's attack on Peru . */
-    d = code_mech("Colombia/Colombia/PROPN/3/nmod:poss 's/'s/PART/1/case attack/attack/NOUN/0/root "
-                  "on/on/ADP/5/case Peru/Peru/PROPN/3/nmod ././PUNCT/3/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "190");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/3/nmod:poss 's/'s/PART/1/case attack/attack/NOUN/0/root "
+                 "on/on/ADP/5/case Peru/Peru/PROPN/3/nmod ././PUNCT/3/punct", NULL,
+                 1, "190", NULL, NULL);
 }
 
 static void refused_permission(void **state) {
     /* Colombia refused to allow Peru to land . */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root "
-                            "to/to/PART/4/mark allow/allow/VERB/2/xcomp Peru/Peru/PROPN/4/obj "
-                            "to/to/PART/7/mark land/land/VERB/4/xcomp ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "120");
-    assert_string_equal(src_code(d, 0), "COL");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj refused/refuse/VERB/0/root "
+                 "to/to/PART/4/mark allow/allow/VERB/2/xcomp Peru/Peru/PROPN/4/obj "
+                 "to/to/PART/7/mark land/land/VERB/4/xcomp ././PUNCT/2/punct", NULL,
+                 1, "120", "COL", "PER");
 }
 
 
 static void places_agencies_and_appositions(void **state) {
     /* Thousands of people marched in Colombia . -- protesters coded by place */
-    dyad_doc *d = code_mech("Thousands/thousand/NOUN/4/nsubj of/of/ADP/3/case people/people/NOUN/1/nmod "
-                            "marched/march/VERB/0/root in/in/ADP/6/case Colombia/Colombia/PROPN/4/obl "
-                            "././PUNCT/4/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "141");
-    assert_string_equal(src_code(d, 0), "COL");
-    dyad_doc_free(d);
+    expect_first("Thousands/thousand/NOUN/4/nsubj of/of/ADP/3/case people/people/NOUN/1/nmod "
+                 "marched/march/VERB/0/root in/in/ADP/6/case Colombia/Colombia/PROPN/4/obl "
+                 "././PUNCT/4/punct", NULL,
+                 1, "141", "COL", NULL);
     /* Thousands of people attacked Peru in Colombia . -- only protests */
-    d = code_mech("Thousands/thousand/NOUN/4/nsubj of/of/ADP/3/case people/people/NOUN/1/nmod "
-                  "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj in/in/ADP/7/case "
-                  "Colombia/Colombia/PROPN/4/obl ././PUNCT/4/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Thousands/thousand/NOUN/4/nsubj of/of/ADP/3/case people/people/NOUN/1/nmod "
+                "attacked/attack/VERB/0/root Peru/Peru/PROPN/4/obj in/in/ADP/7/case "
+                "Colombia/Colombia/PROPN/4/obl ././PUNCT/4/punct", NULL);
     /* The Colombian government imposed tariffs on Colombian exports . --
      * a country and its own government are one side */
-    d = code_mech("The/the/DET/3/det Colombian/Colombian/ADJ/3/amod government/government/NOUN/4/nsubj "
+    dyad_doc *d = code_mech("The/the/DET/3/det Colombian/Colombian/ADJ/3/amod government/government/NOUN/4/nsubj "
                   "imposed/impose/VERB/0/root tariffs/tariff/NOUN/4/obj on/on/ADP/8/case "
                   "Colombian/Colombian/ADJ/8/amod exports/export/NOUN/4/obl ././PUNCT/4/punct",
                   "2:COLGOV 6:COL");
@@ -687,27 +644,20 @@ static void places_agencies_and_appositions(void **state) {
     assert_int_equal(d->events[0].target, -1);
     dyad_doc_free(d);
     /* Pedro , the Colombian envoy , criticised Peru . (the name unresolved) */
-    d = code_mech("Pedro/pedro/NOUN/7/nsubj ,/,/PUNCT/5/punct the/the/DET/5/det "
-                  "Colombian/Colombian/ADJ/5/amod envoy/envoy/NOUN/1/appos ,/,/PUNCT/5/punct "
-                  "criticised/criticise/VERB/0/root Peru/Peru/PROPN/7/obj ././PUNCT/7/punct", "4:COLGOV");
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(src_code(d, 0), "COLGOV");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Pedro/pedro/NOUN/7/nsubj ,/,/PUNCT/5/punct the/the/DET/5/det "
+                 "Colombian/Colombian/ADJ/5/amod envoy/envoy/NOUN/1/appos ,/,/PUNCT/5/punct "
+                 "criticised/criticise/VERB/0/root Peru/Peru/PROPN/7/obj ././PUNCT/7/punct", "4:COLGOV",
+                 1, NULL, "COLGOV", "PER");
 }
 
 static void measures_and_instruments(void **state) {
     /* Colombia used harsh words to criticise Peru . */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj used/use/VERB/0/root harsh/harsh/ADJ/4/amod "
-                            "words/word/NOUN/2/obj to/to/PART/6/mark criticise/criticise/VERB/4/acl "
-                            "Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "111");
-    assert_string_equal(src_code(d, 0), "COL");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj used/use/VERB/0/root harsh/harsh/ADJ/4/amod "
+                 "words/word/NOUN/2/obj to/to/PART/6/mark criticise/criticise/VERB/4/acl "
+                 "Peru/Peru/PROPN/6/obj ././PUNCT/2/punct", NULL,
+                 1, "111", "COL", "PER");
     /* Colombia rejected words to criticise Peru . -- no instrument used */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj rejected/reject/VERB/0/root "
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj rejected/reject/VERB/0/root "
                   "words/word/NOUN/2/obj to/to/PART/5/mark criticise/criticise/VERB/3/acl "
                   "Peru/Peru/PROPN/5/obj ././PUNCT/2/punct", NULL);
     assert_int_equal(find_event(d, "111"), -1);
@@ -717,24 +667,19 @@ static void measures_and_instruments(void **state) {
 
 static void statements_and_reasons(void **state) {
     /* Colombia insists it is peaceful . -- a statement of fact */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj insists/insist/VERB/0/root it/it/PRON/5/nsubj "
-                            "is/be/AUX/5/cop peaceful/peaceful/ADJ/2/ccomp ././PUNCT/2/punct", "2:COL");
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj insists/insist/VERB/0/root it/it/PRON/5/nsubj "
+                "is/be/AUX/5/cop peaceful/peaceful/ADJ/2/ccomp ././PUNCT/2/punct", "2:COL");
     /* Colombia insists that Peru must leave . -- a demand */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj insists/insist/VERB/0/root that/that/SCONJ/6/mark "
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj insists/insist/VERB/0/root that/that/SCONJ/6/mark "
                   "Peru/Peru/PROPN/6/nsubj must/must/AUX/6/aux leave/leave/VERB/2/ccomp "
                   "././PUNCT/2/punct", NULL);
     assert_true(find_event(d, "100") >= 0);
     dyad_doc_free(d);
     /* Brazil criticised Colombia for attacking Peru . -- the reason is alleged */
-    d = code_mech("Brazil/Brazil/PROPN/2/nsubj criticised/criticise/VERB/0/root Colombia/Colombia/PROPN/2/obj "
-                  "for/for/SCONJ/5/mark attacking/attack/VERB/2/advcl Peru/Peru/PROPN/5/obj "
-                  "././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "111");
-    assert_string_equal(tgt_code(d, 0), "COL");
-    dyad_doc_free(d);
+    expect_first("Brazil/Brazil/PROPN/2/nsubj criticised/criticise/VERB/0/root Colombia/Colombia/PROPN/2/obj "
+                 "for/for/SCONJ/5/mark attacking/attack/VERB/2/advcl Peru/Peru/PROPN/5/obj "
+                 "././PUNCT/2/punct", NULL,
+                 1, "111", NULL, "COL");
 }
 
 
@@ -791,28 +736,20 @@ static void misparsed_subjects(void **state) {
     assert_int_equal(d->events[i].target, -1);
     dyad_doc_free(d);
     /* Peru Union officials criticised Chile . with the union as the root */
-    d = code_mech("Peru/Peru/PROPN/2/compound Union/union/NOUN/0/root officials/official/NOUN/4/nsubj "
-                  "criticised/criticise/VERB/2/dep Chile/Chile/PROPN/4/obj ././PUNCT/2/punct", "1:PERLAB");
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(src_code(d, 0), "PERLAB");
-    assert_string_equal(tgt_code(d, 0), "CHI");
-    dyad_doc_free(d);
+    expect_first("Peru/Peru/PROPN/2/compound Union/union/NOUN/0/root officials/official/NOUN/4/nsubj "
+                 "criticised/criticise/VERB/2/dep Chile/Chile/PROPN/4/obj ././PUNCT/2/punct", "1:PERLAB",
+                 1, NULL, "PERLAB", "CHI");
 }
 
 
 static void particle_before_preposition(void **state) {
     /* Colombia gave in to Peru . */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj gave/give/VERB/0/root in/in/ADP/2/compound:prt "
-                            "to/to/ADP/5/case Peru/Peru/PROPN/2/obl ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "080");
-    assert_string_equal(tgt_code(d, 0), "PER");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj gave/give/VERB/0/root in/in/ADP/2/compound:prt "
+                 "to/to/ADP/5/case Peru/Peru/PROPN/2/obl ././PUNCT/2/punct", NULL,
+                 1, "080", NULL, "PER");
     /* Colombia gave Peru a loan . -- no yielding */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj gave/give/VERB/0/root Peru/Peru/PROPN/2/iobj "
-                  "a/a/DET/5/det loan/loan/NOUN/2/obj ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj gave/give/VERB/0/root Peru/Peru/PROPN/2/iobj "
+                "a/a/DET/5/det loan/loan/NOUN/2/obj ././PUNCT/2/punct", NULL);
 }
 
 
@@ -841,10 +778,8 @@ static void clause_slots_and_other_senses(void **state) {
     assert_string_equal(tgt_code(d, (size_t)i), "PER");
     dyad_doc_free(d);
     /* Colombia claimed the islands . -- a territorial claim is no accusation */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj claimed/claim/VERB/0/root the/the/DET/4/det "
-                  "islands/island/NOUN/2/obj ././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj claimed/claim/VERB/0/root the/the/DET/4/det "
+                "islands/island/NOUN/2/obj ././PUNCT/2/punct", NULL);
     /* Colombia hopes to see Peru visit Chile . -- perception, no meeting */
     d = code_mech("Colombia/Colombia/PROPN/2/nsubj hopes/hope/VERB/0/root to/to/PART/4/mark "
                   "see/see/VERB/2/xcomp Peru/Peru/PROPN/4/obj visit/visit/VERB/4/xcomp "
@@ -863,23 +798,17 @@ static void clause_slots_and_other_senses(void **state) {
 
 static void more_senses(void **state) {
     /* Colombia received an award from Peru . -- no audience */
-    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj received/receive/VERB/0/root an/a/DET/4/det "
-                            "award/award/NOUN/2/obj from/from/ADP/6/case Peru/Peru/PROPN/2/obl "
-                            "././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/2/nsubj received/receive/VERB/0/root an/a/DET/4/det "
+                "award/award/NOUN/2/obj from/from/ADP/6/case Peru/Peru/PROPN/2/obl "
+                "././PUNCT/2/punct", NULL);
     /* Colombia received Peru . */
-    d = code_mech("Colombia/Colombia/PROPN/2/nsubj received/receive/VERB/0/root Peru/Peru/PROPN/2/obj "
-                  "././PUNCT/2/punct", NULL);
-    assert_int_equal(d->nevents, 1);
-    assert_string_equal(d->events[0].cameo, "043");
-    dyad_doc_free(d);
+    expect_first("Colombia/Colombia/PROPN/2/nsubj received/receive/VERB/0/root Peru/Peru/PROPN/2/obj "
+                 "././PUNCT/2/punct", NULL,
+                 1, "043", NULL, NULL);
     /* Colombia is not allowed to leave Peru . -- nobody's refusal named */
-    d = code_mech("Colombia/Colombia/PROPN/4/nsubj:pass is/be/AUX/4/aux:pass not/not/PART/4/advmod "
-                  "allowed/allow/VERB/0/root to/to/PART/6/mark leave/leave/VERB/4/xcomp "
-                  "Peru/Peru/PROPN/6/obj ././PUNCT/4/punct", NULL);
-    assert_int_equal(d->nevents, 0);
-    dyad_doc_free(d);
+    expect_none("Colombia/Colombia/PROPN/4/nsubj:pass is/be/AUX/4/aux:pass not/not/PART/4/advmod "
+                "allowed/allow/VERB/0/root to/to/PART/6/mark leave/leave/VERB/4/xcomp "
+                "Peru/Peru/PROPN/6/obj ././PUNCT/4/punct", NULL);
 }
 
 int main(void) {

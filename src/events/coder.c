@@ -1,35 +1,47 @@
 /*
  * coder.c -- codes events by matching lexicon patterns on the dependency
- * tree (dyad_code_events).
+ * tree (ev_code_doc).  When PETRARCH verb dictionaries replace the
+ * built-ins, petr_code.c codes instead.
  *
- * For every token whose lemma triggers patterns (verbs for verb frames,
- * nouns for nominal frames) each pattern is tried: particle, xcomp chain,
- * required dependents, trailing preposition, then the source and target
- * slots.  The most specific matching pattern wins (one event per trigger).
- * Slots map to actor mentions of doc->mentions (every mention whose head is
- * the slot token, plus the conjuncts of that token): coordinated actors give
- * one event each, @recip codes both directions.
+ * Per sentence (sentences with a discard phrase are skipped), every token
+ * whose lemma triggers patterns is tried (verbs for verb frames, nouns for
+ * nominal frames; a lemma the lemmatizer cut wrongly is repaired, see
+ * repair_lemma).  code_trigger first drops triggers that are no event in
+ * context: the complement already covered by a chain frame ("tried to
+ * attack"), naming "call", participles used as adjectives, withheld
+ * comment, figurative force, insisting on a fact.  The matching patterns
+ * are then tried most specific first (particle, xcomp chain, required
+ * dependents, trailing preposition, source and target slots; try_pattern);
+ * the first whose actors make an event wins (emit_match returns TRY_NEXT
+ * to pass to the next).  Slots map to actor mentions of doc->mentions:
+ * coordinated actors give one event each, @recip codes both directions.
  *
  * Linguistic treatment (general, not in the lexicon):
- *   - passive: the by-agent (obl:agent / obl "by") is the source and the
- *     passive subject the object-target;
- *   - shared subjects: a verb without a subject takes the one of the verb
- *     it is conj/xcomp/advcl of (subject control); object-control verbs
- *     ("urge", "ask", "call on", "order"...) hand their object down instead;
- *     relative clauses take the noun they modify;
- *   - modality: "will", and xcomp under set/plan/intend/expect/offer/
- *     promise/vow/pledge/prepare/want/hope/seek/aim/threaten turn the code
- *     into its intent code (table `intent_code` below);
- *   - refusal: xcomp under refuse/decline/reject turns cooperation into the
- *     CAMEO 12 rejection codes (table `reject_code`), negated = true;
- *   - negation ("not", "never", "n't"): negated cooperation (03, 05-08:
- *     "will not accept refugees") is coded as the CAMEO 12 rejection like a
- *     refusal; other negated events are not coded (CAMEO codes what
- *     happened, not what did not);
- *   - conditionals ("if"/"unless" clauses) and questions are not coded;
- *   - reported speech: the embedded clause is coded on its own; the saying
- *     verb codes only when the lexicon has a pattern for it with a target.
- * Sentences containing a discard phrase (PETRARCH discards) are skipped.
+ *   - subjects (subject_of): the by-agent of a passive, shared subjects of
+ *     conj/xcomp/advcl, object control ("urge", "ask", "call on" hand down
+ *     their object), relative clauses, infinitives of intention and
+ *     measure nouns, and repairs of common misparses (misattached_subject);
+ *   - stand-in actors (stand_in): group, part and organisation nouns
+ *     ("members of X", "a batch of X troops", "a Peruvian union"),
+ *     appositions, reported pronouns, owners of things for targets; the
+ *     place of a protest by people with no actor; "both sides" for the
+ *     document's two countries (pair_mentions); fallback targets from the
+ *     trigger's other dependents and purpose clauses (fallback_targets);
+ *   - modality (modality): "will" and xcomp under intention heads turn the
+ *     code into its intent code (table intent_code); refusals and negated
+ *     cooperation (03, 05-08) into the CAMEO 12 rejection codes (table
+ *     reject_code, negated = true); other negated events, conditionals,
+ *     obligations, questions, what proposals ask for, wishes about another
+ *     actor, allegations and other unasserted clauses are not coded;
+ *   - precision guards in emit_match: general frames whose object is a
+ *     thing (thing_object), reciprocal frames without a partner, visits
+ *     that are no state travel (visit_code), a country and its own
+ *     agencies (own_agency), the same actor on both sides;
+ *   - rules of the coder's own, with no lexicon line: obligations reported
+ *     by a speaker are demands ("coder:deontic"), agreeing that both should
+ *     act is an intent to cooperate ("coder:agreed-clause"), "X said Y is
+ *     out of the question" is a rejection ("coder:rejection-idiom").
+ * docs/events.md lists these with examples.
  */
 #include "events.h"
 #include "actors/actors.h"
@@ -47,6 +59,208 @@ typedef struct sctx {
     int n;
     int *mention_of;    /* per mention: -- unused */
 } sctx;
+
+/* ---- word classes ----
+ *
+ * Every word list the coder consults, in one place.  Lemmas; a list of
+ * heads lists the words whose dependents the rule looks at. */
+
+/* Object control: the object is the subject of the xcomp ("urged X to"). */
+static const char *const OBJ_CONTROL[] = {
+    "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage", "press",
+    "pressure", "push", "allow", "permit", "help", "require", "request", "instruct", "warn",
+    "advise", "authorize", "authorise", "compel", "convince", "see", "watch", "hear", "let",
+    "make", "want", "need", "expect", "enable", NULL};
+/* Relative pronouns: the subject of a relative clause is its noun. */
+static const char *const REL_PRONOUNS[] = {
+    "who", "which", "that", "whom", NULL};
+/* Adjectival predicates and stative participles whose grammatical
+ * subject is their agent ("X is committed / prepared / opposed to"). */
+static const char *const STATIVE_HEADS[] = {
+    "commit", "prepare", "oppose", "determine", "resolve", "poise", "dedicate", "willing",
+    "ready", "prepared", "committed", "opposed", "determined", "eager", "keen", "unwilling",
+    "reluctant", NULL};
+/* Nouns whose clause says what is asked or proposed, not what happened. */
+static const char *const DIRECTIVE_NOUNS[] = {
+    "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
+    "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion", "idea",
+    "suggestion", "offer", NULL};
+/* Nouns of intention: "showed a readiness to talk", "X's plan to". */
+static const char *const INTENT_NOUNS[] = {
+    "readiness", "willingness", "intention", "intent", "plan", "commitment", "pledge",
+    "promise", "offer", "decision", "determination", "resolve", "desire", "wish", "proposal",
+    "agreement", NULL};
+/* Heads whose xcomp is an intention of the subject ("plans to attack"). */
+static const char *const INTENT_HEADS[] = {
+    "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare", "want",
+    "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely", "ready",
+    "willing", "go", "try", "attempt", "wish", "agree", "commit", "committed", "prepared",
+    "determine", "determined", "resolve", "eager", "keen", NULL};
+/* Verbs that assert the intention noun they take as object ("expressed
+ * readiness to", "announced plans to"): its infinitive is an intent. */
+static const char *const INTENT_NOUN_VERBS[] = {
+    "express", "signal", "show", "announce", "reaffirm", "confirm", "unveil", "voice",
+    "declare", "state", "reiterate", "indicate", "demonstrate", "outline", "make", "have",
+    "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
+/* Obligations: "Y must leave" is no event (a demand when reported). */
+static const char *const DEONTIC[] = {
+    "must", "should", "ought", NULL};
+/* Heads whose complement is not asserted: "interested in talking",
+ * "supposed to sign", "it is necessary for X to engage". */
+static const char *const NONASSERT_HEADS[] = {
+    "interested", "interest", "suppose", "supposed", "necessary", "important", "essential",
+    "vital", "crucial", "imperative", NULL};
+/* Allegations: "suspected of blowing up", "accused of killing": the
+ * complement is what is alleged, not an event the coder can assert. */
+static const char *const ALLEGATION_HEADS[] = {
+    "suspect", "accuse", "charge", "allege", "blame", "convict", "indict", "deny", "arrest",
+    "detain", "sentence", "try", "investigate", "probe", "condemn", "sanction", "punish",
+    "jail", "fine", "criticise", "criticize", NULL};
+/* Heads whose xcomp is refused ("refused to meet"). */
+static const char *const REFUSE_HEADS[] = {
+    "refuse", "decline", "reject", "resist", "unwilling", NULL};
+/* Negation. */
+static const char *const NEG_WORDS[] = {
+    "not", "never", "n't", "no", NULL};
+/* Permission: "X is not allowed to V" is the permission giver's refusal. */
+static const char *const PERMIT_HEADS[] = {
+    "allow", "permit", "let", "authorise", "authorize", NULL};
+/* Directive/irrealis verbs: what their complement clause describes has not
+ * happened ("demanded that Israel leave", "urged Iran to stop"); the
+ * complement is not coded (the directive itself is, from the lexicon). */
+static const char *const IRREALIS_HEADS[] = {
+    "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
+    "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish", "want",
+    "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
+/* "took steps / measures to V" and "used force to V": the infinitive is the
+ * act (measure_noun_verb). */
+static const char *const MEASURE_NOUNS[] = {
+    "step", "measure", "action", NULL};
+static const char *const MEASURE_VERBS[] = {
+    "take", "adopt", "introduce", "implement", NULL};
+static const char *const INSTRUMENT_VERBS[] = {
+    "use", "employ", NULL};
+/* Quantity nouns: "with a wave of strikes" reaches the strikes (find_dep). */
+static const char *const QUANTITY_NOUNS[] = {
+    "range", "series", "wave", "number", "set", "package", "round", "spate", "string", "host",
+    "raft", "batch", "list", "flurry", "barrage", "volley", "lot", "couple", "dozen", NULL};
+/* Light and aspectual verbs whose subject is the agent of their object
+ * event noun ("held talks", "launched an attack", "resumed negotiations"). */
+static const char *const LIGHT_VERBS[] = {
+    "hold", "have", "launch", "conduct", "carry", "stage", "make", "begin", "start", "resume",
+    "continue", "renew", "undertake", "open", "pay", "give", "mount", "step", "intensify",
+    "escalate", "announce", "declare", "complete", "finish", "end", "host", "speed",
+    "accelerate", "order", "lead", "plan", "propose", "offer", "call", "issue", "deliver",
+    "extend", "take", "sign", "reach", "conclude", "initiate", "perform", NULL};
+/* Verbs that report speech: their complement clause is what was said. */
+static const char *const SPEECH_VERBS[] = {
+    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress", "write",
+    "announce", "argue", "add", "reiterate", "remind", "urge", "claim", "confirm", "report",
+    NULL};
+/* Group, part and organisation nouns stand for the actor they belong to
+ * ("members of X", "a group of X leaders", "thousands of X", "a unit of
+ * X's army"); the list is of nouns that name a part or a number of people. */
+static const char *const GROUP_NOUNS[] = {
+    "member", "group", "delegation", "leader", "leadership", "official", "representative",
+    "team", "wing", "faction", "supporter", "contingent", "deployment", "batch", "element",
+    "unit", "part", "majority", "some", "most", "many", "hundred", "thousand", "dozen",
+    "million", "number", "band", "crowd", "cell", "branch", "section", "activist", "worker",
+    "body", "envoy", "spokesman", "spokeswoman", "head", "chief", "one", "detachment", "convoy",
+    "squad", "column", "company", "battalion", "brigade", NULL};
+/* Organisation nouns: with a national modifier they stand for that
+ * country's actor when the actor base does not know the organisation
+ * ("a Chilean appeals court", "a Peruvian union"). */
+static const char *const ORG_NOUNS[] = {
+    "union", "party", "association", "council", "committee", "court", "ministry", "agency",
+    "movement", "front", "coalition", "alliance", "federation", "organisation", "organization",
+    "commission", "parliament", "assembly", "authority", "administration", "cabinet",
+    "government", "guerrilla", "rebel", "militia", "force", "army", "police", "tribunal",
+    "congress", "senate", "office", "department", "service", "institute", "syndicate", "league",
+    "bloc", "community", "opposition", NULL};
+/* People and armed forces: "a NOUN of" them names a part or a number of
+ * them ("a handful of soldiers", "a first batch of troops"). */
+static const char *const PEOPLE_NOUNS[] = {
+    "people", "protester", "demonstrator", "crowd", "resident", "worker", "student", "villager",
+    "citizen", "activist", "supporter", "farmer", "youth", "woman", "man", "marcher", "rioter",
+    NULL};
+static const char *const FORCE_NOUNS[] = {
+    "troop", "troops", "soldier", "force", "army", "unit", "battalion", "contingent", "warship",
+    "vessel", "ship", "tanker", "aircraft", "plane", "peacekeeper", NULL};
+/* Words that tie a group noun to its actor through a clause ("workers
+ * affiliated with X", "militants loyal to X"). */
+static const char *const AFFILIATION[] = {
+    "affiliate", "affiliated", "loyal", "link", "linked", "belong", "close", "allied", "ally",
+    "base", "based", NULL};
+/* Pronoun subjects of reported clauses that stand for the reporter. */
+static const char *const PERSONAL_PRONOUNS[] = {
+    "he", "she", "it", "they", "we", NULL};
+/* "what it called a victory": naming "call" (naming_call). */
+static const char *const NAMING_WH[] = {
+    "what", "which", "whom", NULL};
+/* Other senses of frame verbs told by a thing object or a complement
+ * (other_sense): protest, yield, perception and meeting verbs. */
+static const char *const SHOW_VERBS[] = {
+    "demonstrate", "march", "rally", NULL};
+static const char *const YIELD_VERBS[] = {
+    "submit", "yield", "bow", "surrender", "concede", NULL};
+static const char *const PERCEPTION_VERBS[] = {
+    "see", "watch", "hear", NULL};
+static const char *const ACTOR_OBJECT_VERBS[] = {
+    "see", "receive", "recognise", "recognize", NULL};
+/* Adjuncts whose event happened ("following the clash"; background_noun). */
+static const char *const BACKGROUND_PREPS[] = {
+    "after", "following", "before", "amid", "despite", "since", "during", "over", NULL};
+/* A country's own state agencies (own_agency). */
+static const char *const STATE_SECTORS[] = {
+    "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+/* "both governments", "the two sides" (pair_mentions). */
+static const char *const PAIR_NOUNS[] = {
+    "side", "government", "country", "leader", "capital", "nation", "president",
+    "administration", "party", NULL};
+/* Visits by peacekeepers are deployments (visit_code). */
+static const char *const PEACEKEEPER_NOUNS[] = {
+    "peacekeeper", "peace-keeper", "blue-helmet", NULL};
+/* Places: occupation and blockade need one as object. */
+static const char *const PLACE_NOUNS[] = {
+    "town", "city", "village", "base", "territory", "area", "region", "airport", "port",
+    "capital", "province", "district", "island", "islands", "hill", "border", "position",
+    "stronghold", "outpost", "camp", "enclave", "zone", "land", "valley", "road", "highway",
+    "bridge", "crossing", "field", "oilfield", "mine", "building", "headquarters", "compound",
+    "palace", "parliament", "ministry", "station", "embassy", "consulate", "neighbourhood",
+    "neighborhood", "suburb", "strip", "bank", "peninsula", "coast", "sea", "waters", NULL};
+/* Withheld comment is no rejection (withheld_comment). */
+static const char *const WITHHOLD_VERBS[] = {
+    "refuse", "decline", "ignore", "reject", "deny", NULL};
+static const char *const COMMENT_WORDS[] = {
+    "comment", "respond", "answer", "elaborate", "speak", "confirm", NULL};
+/* Force words and the modifiers, objects and subjects that make them
+ * figurative (figurative_force). */
+static const char *const FORCE_WORDS[] = {
+    "war", "fight", "battle", "attack", "target", "strike", "combat", "assault", "bombard", NULL};
+static const char *const FIGURATIVE_WORDS[] = {
+    "trade", "tariff", "price", "culture", "word", "words", "propaganda", "information",
+    "legal", "court", "political", "verbal", "currency", "bidding", "turf", "tax", "media",
+    "fire", "blaze", "flame", "wildfire", "disease", "virus", "cancer", "poverty", "corruption",
+    "drug", NULL};
+static const char *const THING_NOUNS[] = {
+    "tariff", "tax", "levy", "duty", "measure", "policy", "law", "rule", "sanction", "effort",
+    "campaign", "ad", "program", "programme", "plan", "bill", NULL};
+/* Auxiliaries of a stated fact: "insists it is" (insisted_fact). */
+static const char *const FINITE_AUX[] = {
+    "be", "have", "do", "will", "would", "can", NULL};
+/* Question words are no target to look for (thing_object). */
+static const char *const QUESTION_WORDS[] = {
+    "who", "what", "whom", NULL};
+/* Heads of "agreed that both should V" (code_agreed_clause). */
+static const char *const AGREE_CLAUSE_HEADS[] = {
+    "agree", "decide", "resolve", "concur", "consent", NULL};
+/* Messages that carry an obligation: "issued a warning to X that it must"
+ * (code_deontic). */
+static const char *const MESSAGE_VERBS[] = {
+    "issue", "send", "deliver", "give", NULL};
+static const char *const MESSAGE_NOUNS[] = {
+    "reminder", "warning", "message", "statement", "declaration", "communique", "note",
+    "letter", "signal", "demand", "ultimatum", NULL};
 
 /* ---- token helpers ---- */
 
@@ -143,7 +357,7 @@ static bool is_nominal(const dyad_token *t) {
 
 static bool is_passive(const sctx *c, int v) {
     if (child_rel(c, v, "aux:pass") >= 0) return true;
-    /* "X shortened by one hour the curfew": a passive subject with an
+    /* "X lifted on Monday the ban": a passive subject with an
      * object and no passive auxiliary is an active clause misparsed */
     if (child_rel(c, v, "nsubj:pass") >= 0)
         return child_rel(c, v, "obj") < 0 || child_rel(c, v, "cop") >= 0;
@@ -161,30 +375,6 @@ static int agent_of(const sctx *c, int v) {
     return -1;
 }
 
-static const char *const OBJ_CONTROL[] = {
-    "urge", "ask", "call", "order", "force", "persuade", "tell", "invite", "encourage",
-    "press", "pressure", "push", "allow", "permit", "help", "require", "request",
-    "instruct", "warn", "advise", "authorize", "authorise", "compel", "convince",
-    "see", "watch", "hear", "let", "make", "want", "need", "expect", "enable", NULL};
-static const char *const REL_PRONOUNS[] = {"who", "which", "that", "whom", NULL};
-
-/* Adjectival predicates and stative participles whose grammatical
- * subject is their agent ("X is committed / prepared / opposed to"). */
-static const char *const STATIVE_HEADS[] = {
-    "commit", "prepare", "oppose", "determine", "resolve", "poise", "dedicate",
-    "willing", "ready", "prepared", "committed", "opposed", "determined", "eager",
-    "keen", "unwilling", "reluctant", NULL};
-/* Nouns whose clause says what is asked or proposed, not what happened. */
-static const char *const DIRECTIVE_NOUNS[] = {
-    "appeal", "call", "demand", "request", "plea", "proposal", "plan", "bid", "push",
-    "pressure", "campaign", "order", "ultimatum", "resolution", "initiative", "motion",
-    "idea", "suggestion", "offer", NULL};
-/* Nouns of intention: "signalled a readiness to talk", "X's plan to". */
-static const char *const INTENT_NOUNS[] = {
-    "readiness", "willingness", "intention", "intent", "plan", "commitment", "pledge",
-    "promise", "offer", "decision", "determination", "resolve", "desire", "wish",
-    "proposal", "agreement", NULL};
-
 /* "it" misparsed as an expletive of an adjectival predicate ("it is
  * willing to go"): the pronoun is the subject when it has a coded
  * mention and the predicate is one of intention. */
@@ -193,10 +383,45 @@ static int expl_subject(const sctx *c, int v);
 static int measure_noun_verb(const sctx *c, int n);
 
 /* The holder of an intention noun: its possessor or the subject of the
- * verb it is the object of ("X signalled a readiness to ..."). */
+ * verb it is the object of ("X showed a readiness to ..."). */
 static int intent_noun_holder(const sctx *c, int noun, int depth);
 
 static bool is_temporal(const sctx *c, int i);
+
+/* The subject of verb v when the parser attached it elsewhere; -1 when
+ * none of these misparses applies. */
+static int misattached_subject(const sctx *c, int v) {
+    int h = c->t[v].head;
+    if (h < 0) return -1;
+    const dyad_token *tv = &c->t[v];
+    /* "X reject the plan, Y said" with X misattached to "said": the
+     * reporting verb has a subject before the clause and one after it */
+    if (rel_is(tv, "ccomp") && h > v) {
+        int before = -1, after = -1;
+        for (int k = 0; k < c->n; k++)
+            if (c->t[k].head == h && rel_is(&c->t[k], "nsubj")) {
+                if (k < v && before < 0) before = k;
+                if (k > v) after = k;
+            }
+        if (before >= 0 && after >= 0) return before;
+    }
+    /* "X planes, flying low, hit the bridge" parsed with the verb as a dep
+     * of the noun: the noun is its subject */
+    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
+        c->t[h].head < 0)
+        return h;
+    /* "X was indicted ... and will resign": an active conjunct of a
+     * passive verb shares its passive subject, not its agent */
+    if (rel_is(tv, "conj") && is_verbal(&c->t[h]) && is_passive(c, h) &&
+        child_rel(c, h, "nsubj:pass") >= 0)
+        return child_rel(c, h, "nsubj:pass");
+    /* "The movement, Friends of X, said": the name parsed as a nominal
+     * predicate with the group as its subject and the verb as conjunct */
+    if (rel_is(tv, "conj") && !is_verbal(&c->t[h]) && c->t[h].head < 0 &&
+        child_rel(c, h, "nsubj") >= 0 && child_rel(c, h, "cop") < 0)
+        return child_rel(c, h, "nsubj");
+    return -1;
+}
 
 /* The subject (agent) of verb v, following conj/xcomp/advcl/relcl. */
 static int subject_of(const sctx *c, int v, int depth) {
@@ -236,32 +461,8 @@ static int subject_of(const sctx *c, int v, int depth) {
     int h = c->t[v].head;
     if (h < 0) return -1;
     const dyad_token *tv = &c->t[v];
-    /* "X reject the plan, Y said" with X misattached to "said": the
-     * reporting verb has a subject before the clause and one after it */
-    if (rel_is(tv, "ccomp") && h > v) {
-        int before = -1, after = -1;
-        for (int k = 0; k < c->n; k++)
-            if (c->t[k].head == h && rel_is(&c->t[k], "nsubj")) {
-                if (k < v && before < 0) before = k;
-                if (k > v) after = k;
-            }
-        if (before >= 0 && after >= 0) return before;
-    }
-    /* "British aircraft ... killed 4 Iraqis" parsed with the verb as a dep
-     * of the noun: the noun is its subject */
-    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
-        c->t[h].head < 0)
-        return h;
-    /* "X was indicted ... and will resign": an active conjunct of a
-     * passive verb shares its passive subject, not its agent */
-    if (rel_is(tv, "conj") && is_verbal(&c->t[h]) && is_passive(c, h) &&
-        child_rel(c, h, "nsubj:pass") >= 0)
-        return child_rel(c, h, "nsubj:pass");
-    /* "The group, Forces for X, insisted": the name parsed as a nominal
-     * predicate with the group as its subject and the verb as conjunct */
-    if (rel_is(tv, "conj") && !is_verbal(&c->t[h]) && c->t[h].head < 0 &&
-        child_rel(c, h, "nsubj") >= 0 && child_rel(c, h, "cop") < 0)
-        return child_rel(c, h, "nsubj");
+    int ms = misattached_subject(c, v);
+    if (ms >= 0) return ms;
     if (rel_is(tv, "conj") || rel_is(tv, "advcl") || rel_is(tv, "parataxis") ||
         (rel_is(tv, "dep") && is_verbal(&c->t[h]))) {
         if (rel_is(tv, "conj") && !is_verbal(&c->t[h])) return -1;
@@ -281,7 +482,7 @@ static int subject_of(const sctx *c, int v, int depth) {
         }
         return subject_of(c, h, depth + 1);
     }
-    /* "X expressed readiness to V", "X opened fire to disperse ...": the
+    /* "X expressed readiness to V", "X fired tear gas to scatter ...": the
      * infinitive of an object noun has the subject of the noun's verb */
     if (rel_is(tv, "acl") && has_case_word(c, v, "to") &&
         (lemma_in_list(&c->t[h], INTENT_NOUNS) || measure_noun_verb(c, h) >= 0 ||
@@ -289,11 +490,6 @@ static int subject_of(const sctx *c, int v, int depth) {
         return intent_noun_holder(c, h, depth + 1);
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
         !(tv->feats & DYAD_F_VOICE_PASS))
-        return h;
-    /* "British aircraft ... killed 4 Iraqis" parsed with the verb as a dep
-     * of the noun: the noun is its subject */
-    if ((rel_is(tv, "dep") || rel_is(tv, "parataxis")) && is_nominal(&c->t[h]) &&
-        c->t[h].head < 0)
         return h;
     return -1;
 }
@@ -375,54 +571,15 @@ static const char *reject_code(const char *code) {
     return NULL;
 }
 
-static const char *const INTENT_HEADS[] = {
-    "set", "plan", "intend", "expect", "offer", "promise", "vow", "pledge", "prepare",
-    "want", "hope", "seek", "aim", "threaten", "propose", "schedule", "due", "likely",
-    "ready", "willing", "go", "try", "attempt", "wish", "agree", "commit",
-    "committed", "prepared", "determine", "determined", "resolve", "eager", "keen", NULL};
-/* Verbs that assert the intention noun they take as object ("expressed
- * readiness to", "announced plans to"): its infinitive is an intent. */
-static const char *const INTENT_NOUN_VERBS[] = {
-    "express", "signal", "show", "announce", "reaffirm", "confirm", "unveil", "voice",
-    "declare", "state", "reiterate", "indicate", "demonstrate", "outline", "make", "have",
-    "repeat", "renew", "stress", "underline", "emphasise", "emphasize", NULL};
-static const char *const DEONTIC[] = {"must", "should", "ought", NULL};
-/* Heads whose complement is not asserted: "interested in talking",
- * "supposed to sign", "it is necessary for X to engage". */
-static const char *const NONASSERT_HEADS[] = {"interested", "interest", "suppose", "supposed",
-                                              "necessary", "important", "essential", "vital",
-                                              "crucial", "imperative", NULL};
-
-/* Allegations: "suspected of blowing up", "accused of killing": the
- * complement is what is alleged, not an event the coder can assert. */
-static const char *const ALLEGATION_HEADS[] = {
-    "suspect", "accuse", "charge", "allege", "blame", "convict", "indict", "deny",
-    "arrest", "detain", "sentence", "try", "investigate", "probe", "condemn", "sanction",
-    "punish", "jail", "fine", "criticise", "criticize", NULL};
-static const char *const REFUSE_HEADS[] = {"refuse", "decline", "reject", "resist",
-                                            "unwilling", NULL};
-static const char *const NEG_WORDS[] = {"not", "never", "n't", "no", NULL};
-static const char *const PERMIT_HEADS[] = {"allow", "permit", "let", "authorise", "authorize",
-                                           NULL};
-/* Directive/irrealis verbs: what their complement clause describes has not
- * happened ("demanded that Israel leave", "urged Iran to stop"); the
- * complement is not coded (the directive itself is, from the lexicon). */
-static const char *const IRREALIS_HEADS[] = {
-    "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
-    "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish",
-    "want", "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
-
 /* "X took steps/measures to V", "X used force to V": the verb that takes
  * measure or instrument noun n, or -1. */
 static int measure_noun_verb(const sctx *c, int n) {
-    static const char *const MEASURES[] = {"step", "measure", "action", NULL};
-    static const char *const TAKE[] = {"take", "adopt", "introduce", "implement", NULL};
-    static const char *const USE[] = {"use", "employ", NULL};
     int h = c->t[n].head;
     if (h < 0 || !rel_is(&c->t[n], "obj")) return -1;
-    /* "used sharp language / tear gas to V": the instrument's purpose */
-    if (lemma_in_list(&c->t[h], USE)) return h;
-    if (!lemma_in_list(&c->t[n], MEASURES) || !lemma_in_list(&c->t[h], TAKE)) return -1;
+    /* "used harsh words / water cannon to V": the instrument's purpose */
+    if (lemma_in_list(&c->t[h], INSTRUMENT_VERBS)) return h;
+    if (!lemma_in_list(&c->t[n], MEASURE_NOUNS) || !lemma_in_list(&c->t[h], MEASURE_VERBS))
+        return -1;
     return h;
 }
 
@@ -434,6 +591,48 @@ static int intent_noun_verb(const sctx *c, int n) {
         !lemma_in_list(&c->t[h], INTENT_NOUN_VERBS))
         return -1;
     return h;
+}
+
+static int modality(const sctx *c, int v, int *mhead);
+
+/* Modality of clause x completing a noun: what a proposal asks for ("an
+ * appeal for deploying troops") is not asserted, a measure's infinitive
+ * is the act ("took steps to ease controls"), an intention noun's is an
+ * intent ("expressed readiness to talk"), other nouns' are not asserted
+ * ("an appeal to end the strike", "plans to attack").  -1 when x completes no noun. */
+static int noun_clause_modality(const sctx *c, int x, int *mhead) {
+    const dyad_token *tx = &c->t[x];
+    int h = tx->head;
+    if ((rel_is(tx, "acl") || rel_is(tx, "advcl")) && lemma_in_list(&c->t[h], DIRECTIVE_NOUNS) &&
+        (is_nominal(&c->t[h]) || rel_starts(&c->t[h], "obj") || rel_starts(&c->t[h], "nsubj") ||
+         rel_starts(&c->t[h], "obl")))
+        return 'c';
+    if (!rel_is(tx, "acl") || !has_case_word(c, x, "to")) return -1;
+    if (measure_noun_verb(c, h) >= 0)
+        return modality(c, measure_noun_verb(c, h), mhead) == 'n' ? 'n' : 0;
+    int gv = intent_noun_verb(c, h);
+    if (gv < 0) return 'c';
+    int m2;
+    int hm = modality(c, gv, &m2);
+    if (hm == 'n' || hm == 'c') return hm;
+    *mhead = gv;
+    return 'i';
+}
+
+/* Clause x is not asserted by its head: "have yet to comment", "are
+ * interested in talking", "were supposed to sign", "no sign(s) that X
+ * ...", "no evidence that". */
+static bool unasserted_clause(const sctx *c, int x) {
+    const dyad_token *tx = &c->t[x];
+    int h = tx->head;
+    if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl") || rel_is(tx, "ccomp")) &&
+        lemma_in_list(&c->t[h], NONASSERT_HEADS))
+        return true;
+    if ((rel_starts(tx, "acl") || rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
+        child_rel(c, h, "det") >= 0 && lemma_is(&c->t[child_rel(c, h, "det")], "no"))
+        return true;
+    return (rel_is(tx, "xcomp") || rel_is(tx, "advcl")) && lemma_is(&c->t[h], "have") &&
+           child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet");
 }
 
 /* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
@@ -483,41 +682,14 @@ static int modality(const sctx *c, int v, int *mhead) {
         const dyad_token *tx = &c->t[x];
         int h = tx->head;
         if (h < 0) break;
-        /* a gerund or clause as subject ("removing the sanctions is out of
-         * the question") and an infinitive completing a noun ("an appeal to
-         * lay down their arms", "plans to attack") are not asserted */
+        /* a gerund or clause as subject ("talking now is out of the
+         * question") is not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
-        /* "an appeal for deploying troops": what a proposal asks for */
-        if ((rel_is(tx, "acl") || rel_is(tx, "advcl")) && lemma_in_list(&c->t[h], DIRECTIVE_NOUNS) &&
-            (is_nominal(&c->t[h]) || rel_starts(&c->t[h], "obj") || rel_starts(&c->t[h], "nsubj") ||
-             rel_starts(&c->t[h], "obl")))
-            return 'c';
-        /* "took steps to enhance freedoms": the measure is the act */
-        if (rel_is(tx, "acl") && has_case_word(c, x, "to") && measure_noun_verb(c, h) >= 0)
-            return modality(c, measure_noun_verb(c, h), mhead) == 'n' ? 'n' : 0;
-        if (rel_is(tx, "acl") && has_case_word(c, x, "to")) {
-            int gv = intent_noun_verb(c, h);
-            if (gv < 0) return 'c';
-            int m2;
-            int hm = modality(c, gv, &m2);
-            if (hm == 'n' || hm == 'c') return hm;
-            *mhead = gv;
-            return 'i';
-        }
-        /* "have yet to comment", "are interested in talking", "were
-         * supposed to sign": not asserted */
-        if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl") || rel_is(tx, "ccomp")) &&
-            lemma_in_list(&c->t[h], NONASSERT_HEADS))
-            return 'c';
-        /* "no sign(s) that X ...", "no evidence that" */
-        if ((rel_starts(tx, "acl") || rel_is(tx, "ccomp")) && !rel_is(tx, "acl:relcl") &&
-            child_rel(c, h, "det") >= 0 && lemma_is(&c->t[child_rel(c, h, "det")], "no"))
-            return 'c';
-        if ((rel_is(tx, "xcomp") || rel_is(tx, "advcl")) && lemma_is(&c->t[h], "have") &&
-            child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet"))
-            return 'c';
+        int nm = noun_clause_modality(c, x, mhead);
+        if (nm >= 0) return nm;
+        if (unasserted_clause(c, x)) return 'c';
         /* purpose and manner clauses share the modality of their head:
-         * "must ensure security to allow ...", "should respond by
+         * "must ease controls to allow ...", "should respond by
          * committing ..." */
         if (rel_is(tx, "advcl") && (has_case_word(c, x, "to") || has_case_word(c, x, "by")) &&
             !lemma_in_list(&c->t[h], INTENT_HEADS)) {
@@ -562,7 +734,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (xc) {
             int m2;
             int hm = modality(c, h, &m2);
-            /* "X is not allowed to leave": the refusal is the permission
+            /* "X is not permitted to travel": the refusal is the permission
              * giver's, not X's */
             if (hm == 'n' && lemma_in_list(th, PERMIT_HEADS) && is_passive(c, h)) return 'c';
             if (hm == 'n' || hm == 'c' || hm == 'r') {
@@ -582,10 +754,6 @@ static int modality(const sctx *c, int v, int *mhead) {
 
 /* ---- slot search ---- */
 
-static const char *const QUANTITY_NOUNS[] = {
-    "range", "series", "wave", "number", "set", "package", "round", "spate", "string", "host",
-    "raft", "batch", "list", "flurry", "barrage", "volley", "lot", "couple", "dozen", NULL};
-
 /* Children of h (and of its obj/obl nouns) whose lemma is in a. */
 static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
     for (int k = 0; k < c->n; k++)
@@ -597,7 +765,7 @@ static int find_dep(const sctx *c, int h, const ev_alts *a, int exclude) {
         int hh = c->t[k].head;
         if (hh < 0 || hh == h || c->t[hh].head != h || k == exclude) continue;
         /* under an oblique only through a quantity noun ("with a wave of
-         * strikes"), not "on the first day of a strike" */
+         * strikes"), not "at the end of a strike" */
         bool via = rel_starts(&c->t[hh], "obj") || rel_is(&c->t[hh], "xcomp") ||
                    (rel_starts(&c->t[hh], "obl") && lemma_in_list(&c->t[hh], QUANTITY_NOUNS));
         if (via &&
@@ -631,15 +799,6 @@ typedef struct match {
     int src2;           /* "between S and T": second */
     int last;           /* last verb of the xcomp chain */
 } match;
-
-/* Light and aspectual verbs whose subject is the agent of their object
- * event noun ("held talks", "launched an attack", "resumed negotiations"). */
-static const char *const LIGHT_VERBS[] = {
-    "hold", "have", "launch", "conduct", "carry", "stage", "make", "begin", "start",
-    "resume", "continue", "renew", "undertake", "open", "pay", "give", "mount", "step",
-    "intensify", "escalate", "announce", "declare", "complete", "finish", "end", "host",
-    "speed", "accelerate", "order", "lead", "plan", "propose", "offer", "call", "issue",
-    "deliver", "extend", "take", "sign", "reach", "conclude", "initiate", "perform", NULL};
 
 /* The governing light verb of a noun via obj (for nominal triggers). */
 static int governing_verb(const sctx *c, int noun) {
@@ -835,7 +994,7 @@ static bool try_pattern(const sctx *c, const ev_pattern *p, int pi, int trig, ma
                  rel_starts(&c->t[j], "obl") || rel_is(&c->t[j], "obj") ||
                  rel_is(&c->t[j], "advcl")))
                 found = j;
-        /* "allow refugees who have lived abroad to return": the infinitive
+        /* "allow families who fled the war to come back": the infinitive
          * misattached to the relative clause of the object */
         for (int j = 0; j < c->n && found < 0; j++) {
             if (!lemma_in(&c->t[j], &p->chain[k]) || !has_case_word(c, j, "to") ||
@@ -909,7 +1068,7 @@ static int mentions_for(const sctx *c, int tok, int *out, int cap) {
     for (int k = 0; k < c->n && nt < 16; k++)
         if (c->t[k].head == tok && rel_is(&c->t[k], "conj") && is_nominal(&c->t[k]))
             toks[nt++] = k;
-    /* "French and Egyptian warships": the first adjective of coordinated
+    /* "Chilean and Peruvian ships": the first adjective of coordinated
      * national adjectives */
     for (int k = 0; k < c->n && nt < 16; k++)
         if (c->t[k].head == tok && rel_is(&c->t[k], "amod") && child_rel(c, k, "conj") >= 0)
@@ -1040,42 +1199,34 @@ static int coded_mentions(const sctx *c, int tok, int *out, int cap) {
     return k;
 }
 
-/* Verbs that report speech: their complement clause is what was said. */
-static const char *const SPEECH_VERBS[] = {
-    "say", "declare", "conclude", "insist", "state", "tell", "warn", "stress",
-    "write", "announce", "argue", "add", "reiterate", "remind", "urge", "claim",
-    "confirm", "report", NULL};
-
-/* Group, part and organisation nouns stand for the actor they belong to
- * ("members of X", "a group of X leaders", "thousands of X", "a unit of
- * X's army"); the list is of nouns that name a part or a number of people. */
-static const char *const GROUP_NOUNS[] = {
-    "member", "group", "delegation", "leader", "leadership", "official", "representative",
-    "team", "wing", "faction", "supporter", "contingent", "patch", "deployment", "batch",
-    "element", "unit", "part", "majority", "some", "most", "many", "hundred", "thousand",
-    "dozen", "million", "number", "band", "crowd", "cell", "branch", "section", "activist",
-    "worker", "body", "envoy", "spokesman", "spokeswoman", "head", "chief", "one", "detachment",
-    "convoy", "squad", "column", "company", "battalion", "brigade", NULL};
-/* Organisation nouns: with a national modifier they stand for that
- * country's actor when the actor base does not know the organisation
- * ("the Latvian Constitutional Court", "a Nigerian union"). */
-static const char *const ORG_NOUNS[] = {
-    "union", "party", "association", "council", "committee", "court", "ministry", "agency",
-    "movement", "front", "coalition", "alliance", "federation", "organisation",
-    "organization", "commission", "parliament", "assembly", "authority", "administration",
-    "cabinet", "government", "guerrilla", "rebel", "militia", "force", "army", "police",
-    "tribunal", "congress", "senate", "office", "department", "service", "institute",
-    "syndicate", "league", "bloc", "community", "opposition", NULL};
-
-/* Words that tie a group noun to its actor through a clause ("workers
- * affiliated with X", "militants loyal to X"). */
-static const char *const AFFILIATION[] = {"affiliate", "affiliated", "loyal", "link", "linked",
-                                          "belong", "close", "allied", "ally", "base", "based",
-                                          NULL};
-
 static bool has_coded(const sctx *c, int tok) {
     int tmp[16];
     return tok >= 0 && coded_mentions(c, tok, tmp, 16) > 0;
+}
+
+static bool is_plural(const dyad_token *t) {
+    if ((t->feats & DYAD_F_NUM_PLUR) || lemma_is(t, "people")) return true;
+    if (t->xpos && (strcmp(t->xpos, "NNS") == 0 || strcmp(t->xpos, "NNPS") == 0)) return true;
+    /* no tag: an -s form of another lemma ("soldiers/soldier") */
+    size_t n = t->form ? strlen(t->form) : 0;
+    return n > 1 && t->lemma && (t->form[n - 1] == 's' || t->form[n - 1] == 'S') &&
+           dyad_strcasecmp_ascii(t->form, t->lemma) != 0;
+}
+
+/* "a first batch of troops", "a handful of protesters": a noun with an
+ * indefinite article whose of-phrase is plural people or forces names a
+ * part of them, whatever the noun. */
+static bool partitive(const sctx *c, int tok) {
+    int det = child_rel(c, tok, "det");
+    if (det < 0 || !(lemma_is(&c->t[det], "a") || lemma_is(&c->t[det], "an"))) return false;
+    for (int k = 0; k < c->n; k++) {
+        const dyad_token *d = &c->t[k];
+        if (d->head == tok && rel_starts(d, "nmod") && has_case_word(c, k, "of") &&
+            is_plural(d) &&
+            (lemma_in_list(d, PEOPLE_NOUNS) || lemma_in_list(d, FORCE_NOUNS)))
+            return true;
+    }
+    return false;
 }
 
 /* The token that stands for the actor of tok when tok itself has no coded
@@ -1093,8 +1244,8 @@ static int stand_in(const sctx *c, int tok, bool target) {
     }
     /* "X announced that he will ...": an unresolved pronoun subject of a
      * reported clause is the reporter */
-    static const char *const PERS[] = {"he", "she", "it", "they", "we", NULL};
-    if (!target && t->upos == DYAD_PRON && lemma_in_list(t, PERS) && rel_starts(t, "nsubj")) {
+    if (!target && t->upos == DYAD_PRON && lemma_in_list(t, PERSONAL_PRONOUNS) &&
+        rel_starts(t, "nsubj")) {
         int v = t->head;
         int h = v >= 0 && rel_is(&c->t[v], "ccomp") ? c->t[v].head : -1;
         if (h >= 0 && lemma_in_list(&c->t[h], SPEECH_VERBS)) {
@@ -1108,7 +1259,7 @@ static int stand_in(const sctx *c, int tok, bool target) {
     /* "X, the UN relief coordinator, demanded": the coded apposition */
     int ap = child_rel(c, tok, "appos");
     if (ap >= 0 && has_coded(c, ap)) return ap;
-    bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM;
+    bool group = lemma_in_list(t, GROUP_NOUNS) || t->upos == DYAD_NUM || partitive(c, tok);
     /* "the X Association officials demanded" with the organisation parsed
      * as the root and the verb hanging from it */
     if (group && rel_starts(t, "nsubj") && t->head >= 0) {
@@ -1144,7 +1295,7 @@ static int stand_in(const sctx *c, int tok, bool target) {
             lemma_in_list(t, DIRECTIVE_NOUNS) && has_case_word(c, k, "that") &&
             has_coded(c, child_rel(c, k, "nsubj")))
             return child_rel(c, k, "nsubj");
-        /* "a United Nations appeal" with the owner misparsed as subject */
+        /* "an EU appeal" with the owner misparsed as subject */
         if (target && rel_is(d, "nsubj") && k < tok && has_coded(c, k)) return k;
     }
     return -1;
@@ -1152,7 +1303,7 @@ static int stand_in(const sctx *c, int tok, bool target) {
 
 /* When the pattern's frame gave no actor target, the trigger's other
  * dependents may name it: indirect object, object, the subject of a
- * complement clause ("demanded that the US cancel"), a to/against/with/on
+ * complement clause ("demanded that Y cancel"), a to/against/with/on
  * phrase, or the possessor or by/of/from phrase of the object noun ("an
  * admission by Moscow").  Mentions that are sources are skipped. */
 static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, int *out,
@@ -1173,7 +1324,7 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
             if (sj >= 0) cands[nc++] = sj;
         }
     }
-    /* "threatened to stop talks if the United States goes ahead": the
+    /* "threatened to stop talks if Y goes ahead": the
      * subject of a condition on the trigger or on its complement */
     for (int k = 0; k < c->n && nc < 14; k++) {
         int h = c->t[k].head;
@@ -1204,12 +1355,12 @@ static int fallback_targets(const sctx *c, int trig, const int *srcs, int ns, in
                 }
         }
     }
-    /* purpose: "opened fire to disperse X", "began a strike to protest X's
+    /* purpose: "fired tear gas to scatter X", "began a strike to protest X's
      * decision", "sent arms to help defend X": the purpose clause's object */
     for (int k = 0; k < c->n && nc < 14; k++) {
         int h = c->t[k].head;
         bool purpose = h == trig && rel_is(&c->t[k], "advcl");
-        /* "launched an operation to flush out X" */
+        /* "began a sweep to drive out X" */
         purpose |= h >= 0 && h == obj && rel_is(&c->t[k], "acl");
         if (!purpose || !has_case_word(c, k, "to")) continue;
         for (int depth = 0, v = k; depth < 3 && v >= 0 && nc < 14; depth++) {
@@ -1296,7 +1447,6 @@ static const ev_index_entry *lookup_repaired(const ev_lexicon *lx, const dyad_to
 /* "call" that names rather than phones or appeals: "what it called a
  * victory", "called the plan a disgrace", "the so-called line". */
 static bool naming_call(const sctx *c, int v) {
-    static const char *const WH[] = {"what", "which", "whom", NULL};
     if (!lemma_is(&c->t[v], "call")) return false;
     if (v > 0 && (lemma_is(&c->t[v - 1], "so") ||
                   (c->t[v - 1].form && strcmp(c->t[v - 1].form, "-") == 0)))
@@ -1308,14 +1458,15 @@ static bool naming_call(const sctx *c, int v) {
         if (rel_is(d, "xcomp") && !has_case_word(c, k, "to")) return true;
         if (rel_is(d, "obj") || rel_is(d, "iobj")) {
             nobj++;
-            if (lemma_in_list(d, WH)) return true;
+            if (lemma_in_list(d, NAMING_WH)) return true;
             /* "calls X 'a dear friend'" with the name parsed as apposition */
             int ap = child_rel(c, k, "appos");
             if (ap >= 0 && c->t[ap].upos == DYAD_NOUN) return true;
         }
-        if (rel_starts(d, "nsubj") && lemma_in_list(d, WH)) return true;
+        if (rel_starts(d, "nsubj") && lemma_in_list(d, NAMING_WH)) return true;
     }
-    if (rel_is(&c->t[v], "acl:relcl") && c->t[v].head >= 0 && lemma_in_list(&c->t[c->t[v].head], WH))
+    if (rel_is(&c->t[v], "acl:relcl") && c->t[v].head >= 0 &&
+        lemma_in_list(&c->t[c->t[v].head], NAMING_WH))
         return true;
     return nobj >= 2;
 }
@@ -1324,31 +1475,27 @@ static bool naming_call(const sctx *c, int v) {
  * disregard" (no protest), "submitted documents to" and "yielded results"
  * (no yielding), "hope to see X come" (no meeting). */
 static bool other_sense(const sctx *c, int v, const ev_code *code) {
-    static const char *const SHOW[] = {"demonstrate", "march", "rally", NULL};
-    static const char *const YIELD[] = {"submit", "yield", "bow", "surrender", "concede", NULL};
-    static const char *const SEE[] = {"see", "watch", "hear", NULL};
     const dyad_token *t = &c->t[v];
     if (!is_verbal(t)) return false;
     bool obj = child_rel(c, v, "obj") >= 0 && !has_coded(c, child_rel(c, v, "obj"));
-    if (!strncmp(code->code, "14", 2) && lemma_in_list(t, SHOW) && obj) return true;
-    if (!strncmp(code->code, "08", 2) && lemma_in_list(t, YIELD) && obj) return true;
-    if (lemma_in_list(t, SEE) && (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
+    if (!strncmp(code->code, "14", 2) && lemma_in_list(t, SHOW_VERBS) && obj) return true;
+    if (!strncmp(code->code, "08", 2) && lemma_in_list(t, YIELD_VERBS) && obj) return true;
+    if (lemma_in_list(t, PERCEPTION_VERBS) &&
+        (child_rel(c, v, "xcomp") >= 0 || child_rel(c, v, "ccomp") >= 0))
         return true;
     /* "received an award from X", "sees the need to", "does not recognise
-     * dog meat as food": meeting and recognition verbs with a thing */
-    static const char *const WITH_ACTOR[] = {"see", "receive", "recognise", "recognize", NULL};
+     * the results as valid": meeting and recognition verbs with a thing */
     if ((!strncmp(code->code, "04", 2) || !strncmp(code->code, "05", 2)) &&
-        lemma_in_list(t, WITH_ACTOR) && obj && c->t[child_rel(c, v, "obj")].upos == DYAD_NOUN)
+        lemma_in_list(t, ACTOR_OBJECT_VERBS) && obj && c->t[child_rel(c, v, "obj")].upos == DYAD_NOUN)
         return true;
     return false;
 }
 
 static bool background_noun(const sctx *c, int noun) {
-    static const char *const BACKGROUND[] = {"after", "following", "before", "amid", "despite",
-                                             "since", "during", "over", NULL};
     if (!rel_starts(&c->t[noun], "obl") && !rel_starts(&c->t[noun], "nmod")) return false;
     for (int k = 0; k < c->n; k++)
-        if (c->t[k].head == noun && rel_is(&c->t[k], "case") && lemma_in_list(&c->t[k], BACKGROUND))
+        if (c->t[k].head == noun && rel_is(&c->t[k], "case") &&
+            lemma_in_list(&c->t[k], BACKGROUND_PREPS))
             return true;
     return false;
 }
@@ -1363,13 +1510,12 @@ static bool requested_noun(const sctx *c, int noun) {
 
 static bool own_agency(const sctx *c, int s, int t) {
     const dyad_mention *a = &c->doc->mentions[s], *b = &c->doc->mentions[t];
-    static const char *const STATE[] = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
     if (!a->country[0] || strcmp(a->country, b->country) != 0) return false;
     if (strcmp(a->country, "IGO") == 0 || strcmp(a->country, "NGO") == 0) return false;
     const char *other = !a->sector[0] ? b->sector : !b->sector[0] ? a->sector : NULL;
     if (!other) return false;
-    for (int i = 0; STATE[i]; i++)
-        if (strcmp(other, STATE[i]) == 0) return true;
+    for (int i = 0; STATE_SECTORS[i]; i++)
+        if (strcmp(other, STATE_SECTORS[i]) == 0) return true;
     return false;
 }
 
@@ -1379,9 +1525,7 @@ static bool own_agency(const sctx *c, int s, int t) {
  * returns 2, or 0 when tok is no such pair or the document has no two
  * countries. */
 static int pair_mentions(const sctx *c, int tok, int *out) {
-    static const char *const PAIR[] = {"side", "government", "country", "leader", "capital",
-                                       "nation", "president", "administration", "party", NULL};
-    if (tok < 0 || !lemma_in_list(&c->t[tok], PAIR)) return 0;
+    if (tok < 0 || !lemma_in_list(&c->t[tok], PAIR_NOUNS)) return 0;
     bool pair = false;
     for (int k = 0; k < c->n; k++)
         if (c->t[k].head == tok && ((rel_is(&c->t[k], "det") && lemma_is(&c->t[k], "both")) ||
@@ -1435,12 +1579,8 @@ static int pair_mentions(const sctx *c, int tok, int *out) {
  * protest, as event data usually does: the coded "in" phrase of the
  * trigger.  Returns that token or -1. */
 static int protest_place(const sctx *c, int trig, int src) {
-    static const char *const PEOPLE[] = {"people", "protester", "demonstrator", "crowd", "resident",
-                                         "worker", "student", "villager", "citizen", "activist",
-                                         "supporter", "farmer", "youth", "woman", "man", "marcher",
-                                         "rioter", NULL};
     if (src < 0 || !is_nominal(&c->t[src])) return -1;
-    bool people = lemma_in_list(&c->t[src], PEOPLE);
+    bool people = lemma_in_list(&c->t[src], PEOPLE_NOUNS);
     /* "hundreds of thousands of people": follow the of-chain */
     for (int x = src, steps = 0; !people && steps < 3 && lemma_in_list(&c->t[x], GROUP_NOUNS); steps++) {
         int n = -1;
@@ -1448,7 +1588,7 @@ static int protest_place(const sctx *c, int trig, int src) {
             if (c->t[k].head == x && rel_starts(&c->t[k], "nmod") && has_case_word(c, k, "of")) n = k;
         if (n < 0) break;
         x = n;
-        people = lemma_in_list(&c->t[x], PEOPLE);
+        people = lemma_in_list(&c->t[x], PEOPLE_NOUNS);
     }
     if (!people) return -1;
     for (int k = 0; k < c->n; k++)
@@ -1476,37 +1616,22 @@ static const ev_code *visit_code(const sctx *c, const ev_code *code, int s, int 
     if (strcmp(ms->sector, "CVL") == 0 || strcmp(ms->sector, "REF") == 0) return NULL;
     const dyad_token *h = &c->t[ms->head];
     if (lemma_is(h, "it")) return NULL;
-    static const char *const PEACEKEEPERS[] = {"peacekeeper", "peace-keeper", "blue-helmet", NULL};
-    static const char *const FORCES[] = {"troop", "troops", "soldier", "force", "army", "unit",
-                                         "battalion", "contingent", "warship", "vessel", "ship",
-                                         "tanker", "aircraft", "plane", NULL};
-    bool pk = lemma_in_list(h, PEACEKEEPERS);
+    bool pk = lemma_in_list(h, PEACEKEEPER_NOUNS);
     for (int k = 0; k < c->n && !pk; k++)     /* "peacekeeping troops" */
         pk = c->t[k].head == (int)ms->head && lemma_is(&c->t[k], "peacekeeping");
     if (pk) {
         int ci = ev_lexicon_code(c->lx, "074");
         return ci >= 0 ? &c->lx->codes.items[ci] : NULL;
     }
-    if (lemma_in_list(h, FORCES)) return NULL;
+    if (lemma_in_list(h, FORCE_NOUNS)) return NULL;
     return code;
 }
-
-static const char *const PLACE_NOUNS[] = {
-    "town", "city", "village", "base", "territory", "area", "region", "airport", "port",
-    "capital", "province", "district", "island", "islands", "hill", "border", "position",
-    "stronghold", "outpost", "camp", "enclave", "zone", "land", "valley", "road", "highway",
-    "bridge", "crossing", "field", "oilfield", "mine", "building", "headquarters", "compound",
-    "palace", "parliament", "ministry", "station", "embassy", "consulate", "neighbourhood",
-    "neighborhood", "suburb", "strip", "bank", "peninsula", "coast", "sea", "waters", NULL};
 
 /* Withheld comment is no rejection: "refused to comment", "declined to
  * comment", "ignored requests for comment"; a bare "declined" is a
  * decrease or a withheld answer. */
 static bool withheld_comment(const sctx *c, int v) {
-    static const char *const HEADS[] = {"refuse", "decline", "ignore", "reject", "deny", NULL};
-    static const char *const COMMENT[] = {"comment", "respond", "answer", "elaborate", "speak",
-                                          "confirm", NULL};
-    if (!lemma_in_list(&c->t[v], HEADS)) return false;
+    if (!lemma_in_list(&c->t[v], WITHHOLD_VERBS)) return false;
     /* "the population continued to decline": only "declined to V" or
      * "declined an offer" refuse */
     if (lemma_is(&c->t[v], "decline") && child_rel(c, v, "xcomp") < 0 && child_rel(c, v, "obj") < 0)
@@ -1516,8 +1641,8 @@ static bool withheld_comment(const sctx *c, int v) {
         const dyad_token *d = &c->t[k];
         if (d->head != v) continue;
         if (rel_is(d, "xcomp") || rel_is(d, "advcl") || rel_is(d, "ccomp")) {
-            /* "refused to respond to a demand" is a rejection of it */
-            if (rel_is(d, "xcomp") && lemma_in_list(d, COMMENT) &&
+            /* "refused to respond to an ultimatum" is a rejection of it */
+            if (rel_is(d, "xcomp") && lemma_in_list(d, COMMENT_WORDS) &&
                 (lemma_is(d, "comment") || lemma_is(d, "elaborate") ||
                  (child_rel(c, k, "obj") < 0 && child_rel(c, k, "obl") < 0)))
                 return true;
@@ -1526,45 +1651,44 @@ static bool withheld_comment(const sctx *c, int v) {
         if (rel_is(d, "obj") || rel_starts(d, "obl") || rel_is(d, "nsubj:pass")) {
             compl = true;
             /* "requests for comment", "comment requests" */
-            if (lemma_in_list(d, COMMENT)) return true;
+            if (lemma_in_list(d, COMMENT_WORDS)) return true;
             for (int q = 0; q < c->n; q++)
-                if (c->t[q].head == k && lemma_in_list(&c->t[q], COMMENT)) return true;
+                if (c->t[q].head == k && lemma_in_list(&c->t[q], COMMENT_WORDS)) return true;
         }
     }
     return lemma_is(&c->t[v], "decline") && !compl;
 }
 
+/* The part of a hyphenated lemma before its first hyphen is in list. */
+static bool first_part_in_list(const dyad_token *t, const char *const *list) {
+    const char *dash = t->lemma ? strchr(t->lemma, '-') : NULL;
+    if (!dash || dash == t->lemma) return false;
+    size_t n = (size_t)(dash - t->lemma);
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncasecmp(t->lemma, list[i], n) == 0) return true;
+    return false;
+}
+
 /* Force verbs and nouns used figuratively: "tariff wars", "a trade
- * fight", "tariffs targeting X", "fighting for their freedom". */
+ * fight", "tariffs targeting X", "fighting for independence". */
 static bool figurative_force(const sctx *c, int v) {
-    static const char *const FORCE[] = {"war", "fight", "battle", "attack", "target", "strike",
-                                        "combat", "assault", "bombard", NULL};
-    static const char *const FIGURATIVE[] = {"trade", "tariff", "tariff-trade", "price", "culture",
-                                             "word", "words", "propaganda", "information",
-                                             "legal", "court", "political", "verbal",
-                                             "currency", "bidding", "turf", "tax", "media",
-                                             "fire", "blaze", "flame", "wildfire", "disease",
-                                             "virus", "cancer", "poverty", "corruption", "drug",
-                                             NULL};
-    static const char *const THINGS[] = {"tariff", "tax", "levy", "duty", "measure", "policy",
-                                         "law", "rule", "sanction", "effort", "campaign", "ad",
-                                         "program", "programme", "plan", "bill", NULL};
     const dyad_token *t = &c->t[v];
-    if (!lemma_in_list(t, FORCE)) return false;
+    if (!lemma_in_list(t, FORCE_WORDS)) return false;
     for (int k = 0; k < c->n; k++) {
         const dyad_token *d = &c->t[k];
+        /* "trade war", also "trade-and-tariff war" by its first part */
         if (d->head == v && (rel_is(d, "compound") || rel_is(d, "amod")) &&
-            lemma_in_list(d, FIGURATIVE))
+            (lemma_in_list(d, FIGURATIVE_WORDS) || first_part_in_list(d, FIGURATIVE_WORDS)))
             return true;
         /* "battled blazes", "fighting corruption": the object is not an actor */
-        if (d->head == v && rel_is(d, "obj") && lemma_in_list(d, FIGURATIVE)) return true;
+        if (d->head == v && rel_is(d, "obj") && lemma_in_list(d, FIGURATIVE_WORDS)) return true;
     }
     /* "tariffs targeting X": a participle whose subject is a thing */
-    if (is_verbal(t) && rel_starts(t, "acl") && t->head >= 0 && lemma_in_list(&c->t[t->head], THINGS))
+    if (is_verbal(t) && rel_starts(t, "acl") && t->head >= 0 && lemma_in_list(&c->t[t->head], THING_NOUNS))
         return true;
     int sj = child_rel(c, v, "nsubj");
-    if (is_verbal(t) && sj >= 0 && lemma_in_list(&c->t[sj], THINGS)) return true;
-    /* "fighting for their freedom": a cause, no enemy */
+    if (is_verbal(t) && sj >= 0 && lemma_in_list(&c->t[sj], THING_NOUNS)) return true;
+    /* "fighting for independence": a cause, no enemy */
     if (is_verbal(t) && child_rel(c, v, "obj") < 0) {
         for (int k = 0; k < c->n; k++)
             if (c->t[k].head == v && rel_starts(&c->t[k], "obl") && has_case_word(c, k, "for") &&
@@ -1574,23 +1698,100 @@ static bool figurative_force(const sctx *c, int v) {
     return false;
 }
 
-/* "X insists (that) it is committed to peace": insisting on a fact is a
+/* "X insists (that) it is ready for talks": insisting on a fact is a
  * statement, not a demand; "insists that Y must / should leave" and
  * "insists on" stay demands. */
 static bool insisted_fact(const sctx *c, int v) {
-    static const char *const FINITE[] = {"be", "have", "do", "will", "would", "can", NULL};
     if (!lemma_is(&c->t[v], "insist")) return false;
     int cc = child_rel(c, v, "ccomp");
     if (cc < 0) return false;
     for (int k = 0; k < c->n; k++)
         if (c->t[k].head == cc && (rel_starts(&c->t[k], "aux") || rel_is(&c->t[k], "cop"))) {
             if (lemma_in_list(&c->t[k], DEONTIC)) return false;
-            if (lemma_in_list(&c->t[k], FINITE)) return true;
+            if (lemma_in_list(&c->t[k], FINITE_AUX)) return true;
         }
     return false;
 }
 
+/* The header of code, else of its root ("030" -> "03"); NULL when the
+ * lexicon has neither. */
+static const ev_code *code_or_root(const ev_lexicon *lx, const char *code) {
+    int ci = ev_lexicon_code(lx, code);
+    if (ci < 0) {
+        char root[3];
+        snprintf(root, sizeof root, "%.2s", code);
+        ci = ev_lexicon_code(lx, root);
+    }
+    return ci >= 0 ? &lx->codes.items[ci] : NULL;
+}
+
 #define TRY_NEXT (-100)
+
+/* Keeps the mentions among m[0..n) that have an actor code; returns how
+ * many. */
+static int keep_coded(const sctx *c, int *m, int n) {
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (coded(c->doc, m[i])) m[k++] = m[i];
+    return k;
+}
+
+/* The source actors of token src (up to 16): its coded mentions, else a
+ * stand-in actor (group nouns, reporters, appositions), for protests the
+ * place, or the document's two sides ("both governments"). */
+static int source_mentions(const sctx *c, const ev_code *code, int trig, int src, int *srcs) {
+    int ns = keep_coded(c, srcs, mentions_for(c, src, srcs, 16));
+    if (ns == 0) ns = coded_mentions(c, stand_in(c, src, false), srcs, 16);
+    if (ns == 0 && atoi(code->root) == 14)
+        ns = coded_mentions(c, protest_place(c, trig, src), srcs, 16);
+    if (ns == 0) ns = pair_mentions(c, src, srcs);
+    return ns;
+}
+
+/* The target actors of token tgt (up to 16): its coded mentions, else a
+ * stand-in that is not of the sources' own side. */
+static int target_mentions(const sctx *c, int tgt, const int *srcs, int ns, int *tgts) {
+    int nt = keep_coded(c, tgts, mentions_for(c, tgt, tgts, 16));
+    if (nt > 0) return nt;
+    nt = coded_mentions(c, stand_in(c, tgt, true), tgts, 16);
+    int k = 0;
+    for (int i = 0; i < nt; i++) {
+        bool own = false;
+        for (int q = 0; q < ns; q++)
+            own |= strcmp(c->doc->mentions[srcs[q]].code, c->doc->mentions[tgts[i]].code) == 0;
+        if (!own) tgts[k++] = tgts[i];
+    }
+    return k;
+}
+
+/* Verbal conflict (09-13) is often about a proposition ("rejected the
+ * plan", "demanded the withdrawal") and violence (18-20) may hit places
+ * ("shelled the village"): their general frames keep an event whose
+ * object is no actor; other general frames need an actor object ("saw
+ * the film", "held a session" is no arrest). */
+static bool thing_object_ok(int root) {
+    return (root >= 9 && root <= 13) || (root >= 18 && root <= 20);
+}
+
+/* A general frame of code (the pattern's code after modality) whose object
+ * obj has no actor: 1 to go on (fallback targets), 0 for no event,
+ * TRY_NEXT for another reading of the trigger. */
+static int thing_object(const sctx *c, const ev_pattern *p, const ev_code *code, int trig,
+                        int obj) {
+    /* a frame whose object must be the actor ("dismiss T from") met a
+     * thing ("dismissed a plea from X"): another reading may fit */
+    if (p->trail_prep.n && !p->notarget && !thing_object_ok(atoi(code->root))) return TRY_NEXT;
+    /* occupying or blockading needs a place: "took steps", "took part",
+     * "it will take time" */
+    const char *pcode = c->lx->codes.items[p->code].code;
+    if (!p->notarget && (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
+        !lemma_in_list(&c->t[obj], PLACE_NOUNS) && c->t[obj].upos != DYAD_PROPN)
+        return 0;
+    /* "to see who will ...": a question word is no partner to look for */
+    if (lemma_in_list(&c->t[obj], QUESTION_WORDS) && !rel_is(&c->t[trig], "acl:relcl")) return 0;
+    return 1;
+}
+
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
  * an xcomp chain and is not coded again, or the trigger coded such a
@@ -1693,91 +1894,39 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
         /* "threatened to withdraw/cut ...": a threat, not an intent to
          * cooperate (CAMEO 130); conflict verbs keep their 13x code */
         if (mhead >= 0 && lemma_is(&c->t[mhead], "threaten") && root <= 13) ic = "130";
-        if (strcmp(ic, code->code) != 0) {
-            int ci = ev_lexicon_code(c->lx, ic);
-            if (ci < 0) {
-                char r2[4];
-                snprintf(r2, sizeof r2, "%.2s", ic);
-                ci = ev_lexicon_code(c->lx, r2);
-            }
-            if (ci >= 0) code = &c->lx->codes.items[ci];
-        }
+        const ev_code *icode = strcmp(ic, code->code) != 0 ? code_or_root(c->lx, ic) : NULL;
+        if (icode) code = icode;
         DYAD_UNUSED(root);
         consume = mhead;
     } else if (mod == 'r') {
         const char *rc = reject_code(code->code);
         if (!rc) return 0;
-        int ci = ev_lexicon_code(c->lx, rc);
-        if (ci < 0) ci = ev_lexicon_code(c->lx, "12");
-        if (ci < 0) return 0;
-        code = &c->lx->codes.items[ci];
+        code = code_or_root(c->lx, rc);     /* reject codes are all 12x */
+        if (!code) return 0;
         negated = true;
         consume = mhead;
     }
     if (c->doc->nmentions == 0) return 0;
     int srcs[16], tgts[16];
-    int ns = mentions_for(c, best.src, srcs, 16);
-    int nt = mentions_for(c, best.tgt, tgts, 16);
-    /* keep the coded mentions; else a stand-in actor (group nouns,
-     * reporters, appositions) or, for protests, the place */
-    int k = 0;
-    for (int i = 0; i < ns; i++)
-        if (coded(c->doc, srcs[i])) srcs[k++] = srcs[i];
-    ns = k;
-    if (ns == 0) ns = coded_mentions(c, stand_in(c, best.src, false), srcs, 16);
-    if (ns == 0 && atoi(code->root) == 14)
-        ns = coded_mentions(c, protest_place(c, trig, best.src), srcs, 16);
-    if (ns == 0) ns = pair_mentions(c, best.src, srcs);
+    int ns = source_mentions(c, code, trig, best.src, srcs);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
-    k = 0;
-    for (int i = 0; i < nt; i++)
-        if (coded(c->doc, tgts[i])) tgts[k++] = tgts[i];
-    nt = k;
-    if (nt == 0) {
-        nt = coded_mentions(c, stand_in(c, best.tgt, true), tgts, 16);
-        k = 0;     /* a stand-in of the source's own side is no target */
-        for (int i = 0; i < nt; i++) {
-            bool own = false;
-            for (int q = 0; q < ns; q++)
-                own |= strcmp(c->doc->mentions[srcs[q]].code, c->doc->mentions[tgts[i]].code) == 0;
-            if (!own) tgts[k++] = tgts[i];
-        }
-        nt = k;
-    }
+    int nt = target_mentions(c, best.tgt, srcs, ns, tgts);
     /* A general frame (no required words) whose object is not an actor is
      * usually not a political event ("saw the film", "treat them with
      * respect"): cooperation codes need an actor there; conflict codes
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
-    /* a frame whose object must be the actor ("dismiss T from") met a
-     * thing ("dismissed an appeal from X"): another reading may fit */
-    int rootc = atoi(code->root);
-    if (best.tgt >= 0 && nt == 0 && general && p->trail_prep.n && !p->notarget &&
-        !(rootc >= 9 && rootc <= 13) && !(rootc >= 18 && rootc <= 20))
-        return TRY_NEXT;
-    /* occupying or blockading needs a place: "took steps", "took part",
-     * "it may take years" */
-    const char *pcode = c->lx->codes.items[p->code].code;
-    if (best.tgt >= 0 && nt == 0 && general && !p->notarget &&
-        (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
-        !lemma_in_list(&c->t[best.tgt], PLACE_NOUNS) && c->t[best.tgt].upos != DYAD_PROPN)
-        return 0;
-    /* "to see who will ...": a question word is no partner to look for */
-    static const char *const WH_WORDS[] = {"who", "what", "whom", NULL};
-    if (best.tgt >= 0 && nt == 0 && general && lemma_in_list(&c->t[best.tgt], WH_WORDS) &&
-        !rel_is(tt, "acl:relcl"))
-        return 0;
+    if (best.tgt >= 0 && nt == 0 && general) {
+        int r = thing_object(c, p, code, trig, best.tgt);
+        if (r != 1) return r;
+    }
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
-    /* Verbal conflict (09-13) is often about a proposition ("rejected the
-     * plan", "demanded the withdrawal") and violence (18-20) may hit places
-     * ("shelled the village"); other general frames need an actor object
-     * ("saw the film", "held a session" is no arrest). */
     int rootn = atoi(code->root);
-    /* "arrested 12": a number of people, coded without a target */
+    /* "detained 30": a number of people, coded without a target */
     bool counted = best.tgt >= 0 && rootn == 17 &&
                    (c->t[best.tgt].upos == DYAD_NUM || child_rel(c, best.tgt, "nummod") >= 0);
     if (best.tgt >= 0 && nt == 0 && general && !p->notarget && !counted &&
-        !(rootn >= 9 && rootn <= 13) && !(rootn >= 18 && rootn <= 20))
+        !thing_object_ok(rootn))
         return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
@@ -1798,8 +1947,8 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
                 continue;
             const ev_code *vc = visit_code(c, code, s, t);
             if (!vc) continue;
-            /* a country paired with its own state agencies ("the U.S.
-             * government ... U.S. exports") is one side, not a dyad: the
+            /* a country paired with its own state agencies ("the Peruvian
+             * government ... Peruvian exports") is one side, not a dyad: the
              * event keeps no target */
             if (s >= 0 && t >= 0 && own_agency(c, s, t)) t = -1;
             emit(c, ev, vc, &best, trig, s, t, negated, future, docdate, doc_issues, c->lx);
@@ -1835,24 +1984,30 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
     return (int)ev->len - before;
 }
 
-/* "X said (that) Y must/should VERB": X demands of Y (CAMEO 100, or the
- * root 10).  The obligation clause itself is not coded (modality). */
+/* Events of the coder's own rules from source mention s to each of
+ * tgts[0..nt) with another actor code; returns how many were emitted. */
+static int emit_to_others(const sctx *c, event_vec *ev, const ev_code *code, const match *m,
+                          int trig, int s, const int *tgts, int nt, bool negated, bool future,
+                          const char *docdate, uint32_t doc_issues) {
+    int n = 0;
+    for (int j = 0; j < nt; j++)
+        if (strcmp(c->doc->mentions[s].code, c->doc->mentions[tgts[j]].code) != 0) {
+            emit(c, ev, code, m, trig, s, tgts[j], negated, future, docdate, doc_issues, c->lx);
+            n++;
+        }
+    return n;
+}
 
 /* "X and Y agreed that they should cooperate": the agreement itself is an
  * intent to cooperate (CAMEO 030) of the agreeing side, towards the
  * "with" partner when there is one (coordinated sides code each other). */
-static const char *const AGREE_CLAUSE_HEADS[] = {"agree", "decide", "resolve", "concur",
-                                                 "consent", NULL};
-
 static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *docdate,
                                uint32_t doc_issues) {
     int mh;
     int hm = modality(c, h, &mh);
     if (hm == 'n' || hm == 'c') return;
-    int ci = ev_lexicon_code(c->lx, "030");
-    if (ci < 0) ci = ev_lexicon_code(c->lx, "03");
-    if (ci < 0) return;
-    const ev_code *code = &c->lx->codes.items[ci];
+    const ev_code *code = code_or_root(c->lx, "030");
+    if (!code) return;
     int srcs[16], tgts[16];
     int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
     if (ns == 0) ns = coded_mentions(c, stand_in(c, subject_of(c, h, 0), false), srcs, 16);
@@ -1862,23 +2017,17 @@ static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *
     for (int i = 0; i < ns; i++) {
         if (nt == 0 && ns == 1)
             emit(c, ev, code, &m, h, srcs[i], -1, false, true, docdate, doc_issues, c->lx);
-        for (int j = 0; j < nt; j++)
-            if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0)
-                emit(c, ev, code, &m, h, srcs[i], tgts[j], false, true, docdate, doc_issues,
-                     c->lx);
-        for (int j = 0; nt == 0 && j < ns; j++)
-            if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[srcs[j]].code) != 0)
-                emit(c, ev, code, &m, h, srcs[i], srcs[j], false, true, docdate, doc_issues,
-                     c->lx);
+        /* with no partner, coordinated sides agree with each other */
+        if (nt > 0)
+            emit_to_others(c, ev, code, &m, h, srcs[i], tgts, nt, false, true, docdate,
+                           doc_issues);
+        else
+            emit_to_others(c, ev, code, &m, h, srcs[i], srcs, ns, false, true, docdate,
+                           doc_issues);
     }
 }
 
-static const char *const MESSAGE_VERBS[] = {"issue", "send", "deliver", "give", NULL};
-static const char *const MESSAGE_NOUNS[] = {
-    "reminder", "warning", "message", "statement", "declaration", "communique", "note",
-    "letter", "signal", "demand", "ultimatum", NULL};
-
-/* "X said (that) lifting the sanctions on Y is out of the question / not an
+/* "X said (that) talks with Y are out of the question / not an
  * option / off the table": X rejects (CAMEO 120) what the subject clause
  * proposes; the target is the first actor in that subject. */
 static bool rejection_predicate(const sctx *c, int v) {
@@ -1908,9 +2057,8 @@ static int first_actor_below(const sctx *c, int tok) {
 
 static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docdate,
                                  uint32_t doc_issues) {
-    int ci = ev_lexicon_code(c->lx, "120");
-    if (ci < 0) ci = ev_lexicon_code(c->lx, "12");
-    if (ci < 0) return;
+    const ev_code *code = code_or_root(c->lx, "120");
+    if (!code) return;
     for (int v = 0; v < c->n; v++) {
         if (!rel_is(&c->t[v], "ccomp") || !rejection_predicate(c, v)) continue;
         int h = c->t[v].head;
@@ -1924,27 +2072,19 @@ static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docda
         int ns = coded_mentions(c, subject_of(c, h, 0), srcs, 16);
         int nt = coded_mentions(c, first_actor_below(c, subj), tgts, 16);
         match m = {RULE_REJECTION_IDIOM, -1, -1, -1, v};
-        for (int i = 0; i < ns; i++) {
-            bool any = false;
-            for (int j = 0; j < nt; j++)
-                if (strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0) {
-                    emit(c, ev, &c->lx->codes.items[ci], &m, v, srcs[i], tgts[j], true, false,
-                         docdate, doc_issues, c->lx);
-                    any = true;
-                }
-            if (!any)
-                emit(c, ev, &c->lx->codes.items[ci], &m, v, srcs[i], -1, true, false, docdate,
-                     doc_issues, c->lx);
-        }
+        for (int i = 0; i < ns; i++)
+            if (emit_to_others(c, ev, code, &m, v, srcs[i], tgts, nt, true, false, docdate,
+                               doc_issues) == 0)
+                emit(c, ev, code, &m, v, srcs[i], -1, true, false, docdate, doc_issues, c->lx);
     }
 }
 
+/* "X said (that) Y must/should VERB": X demands of Y (CAMEO 100, or the
+ * root 10).  The obligation clause itself is not coded (modality). */
 static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
                          uint32_t doc_issues) {
-    int ci = ev_lexicon_code(c->lx, "100");
-    if (ci < 0) ci = ev_lexicon_code(c->lx, "10");
-    if (ci < 0) return;
-    const ev_code *code = &c->lx->codes.items[ci];
+    const ev_code *code = code_or_root(c->lx, "100");
+    if (!code) return;
     for (int v = 0; v < c->n; v++) {
         bool content = rel_is(&c->t[v], "ccomp") ||
                        (rel_is(&c->t[v], "acl") && has_case_word(c, v, "that") &&
@@ -1976,11 +2116,8 @@ static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
         int nt = coded_mentions(c, child_rel(c, v, "nsubj"), tgts, 16);
         match m = {-1, -1, -1, -1, h};
         for (int i = 0; i < ns; i++)
-            for (int j = 0; j < nt; j++)
-                if (srcs[i] != tgts[j] &&
-                    strcmp(c->doc->mentions[srcs[i]].code, c->doc->mentions[tgts[j]].code) != 0)
-                    emit(c, ev, code, &m, h, srcs[i], tgts[j], false, false, docdate,
-                         doc_issues, c->lx);
+            emit_to_others(c, ev, code, &m, h, srcs[i], tgts, nt, false, false, docdate,
+                           doc_issues);
     }
 }
 
