@@ -175,22 +175,6 @@ static void plural_subject_verb_untouched(void **state) {
     dyad_doc_free(d);
 }
 
-static void object_shifted_after_as(void **state) {
-    /* Peru condemned as a grave mistake Chile 's decision . */
-    dyad_doc *d = tree("Peru/Peru/PROPN/2/nsubj condemned/condemn/VERB/0/root as/as/ADP/9/case "
-                       "a/a/DET/7/det grave/grave/ADJ/7/amod mistake/mistake/NOUN/7/compound "
-                       "Chile/Chile/PROPN/9/nmod:poss 's/'s/PART/7/case "
-                       "decision/decision/NOUN/2/obl ././PUNCT/2/punct");
-    assert_int_equal(ev_repair_sentence(d, 0), 1);
-    assert_string_equal(rel(d, 8), "obj");
-    assert_int_equal(head(d, 5), 1);
-    assert_string_equal(rel(d, 5), "obl");
-    assert_int_equal(head(d, 2), 5);
-    assert_int_equal(head(d, 3), 5);
-    assert_int_equal(head(d, 6), 8);
-    dyad_doc_free(d);
-}
-
 static void counted_people(void **state) {
     /* Tens of thousands of farmers marched . */
     dyad_doc *d = tree("Tens/ten/NOUN/6/nsubj of/of/ADP/3/case thousands/thousand/NOUN/1/nmod "
@@ -265,7 +249,6 @@ int main(void) {
         cmocka_unit_test(stranded_infinitive),
         cmocka_unit_test(compound_head_read_as_verb),
         cmocka_unit_test(plural_subject_verb_untouched),
-        cmocka_unit_test(object_shifted_after_as),
         cmocka_unit_test(counted_people),
         cmocka_unit_test(swallowed_main_verb),
         cmocka_unit_test(reduced_relative_untouched),

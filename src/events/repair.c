@@ -37,17 +37,11 @@
  *      a singular article cannot open the subject of a plural present
  *      verb, so the "verb" is the head noun of that phrase and becomes the
  *      object of the verb before it (when that verb has none).
- *   7. Shifted objects after "as".  "denounced as a grave crime X's
- *      decision" parsed as one oblique headed by "decision": an article
- *      and a common noun before a possessive name ("X's", which takes no
- *      article) make another phrase, so the words up to the possessor form
- *      the "as" oblique and the possessed noun is the object ("as the
- *      group's main body" stays one phrase).
- *   8. Counted people.  "hundreds of thousands of students" parses as a
+ *   7. Counted people.  "hundreds of thousands of students" parses as a
  *      chain of "of" phrases: the people are attached to the first number
  *      noun too, so that they are one step from the head of the phrase as
  *      in "thousands of students".
- *   9. Main verbs swallowed by a noun root.  "Rebel units using mortars
+ *   8. Main verbs swallowed by a noun root.  "Rebel units using mortars
  *      shelled the town" parsed with the noun as root and "shelled" as acl
  *      of "mortars": a past-tense (not participle) verb with an object
  *      cannot modify a noun, so it becomes the root and the noun root its
@@ -333,35 +327,7 @@ static int repair_noun_as_verb(dyad_token *t, int n) {
     return fixed;
 }
 
-/* ---- 7. shifted objects after "as" ---- */
-
-static int repair_shifted_object(dyad_token *t, int n) {
-    int fixed = 0;
-    for (int o = 0; o < n; o++) {
-        int v = t[o].head;
-        if (v < 0 || v > o || !verbal(&t[v]) || !rel_eq(&t[o], "obl") || child(t, n, v, "obj") >= 0)
-            continue;
-        int as = child(t, n, o, "case"), poss = child(t, n, o, "nmod:poss");
-        if (as < 0 || !word_is(&t[as], "as") || poss < 0 || poss > o) continue;
-        int head2 = poss - 1;            /* last word of the "as" phrase */
-        bool article = false;             /* under the noun or its possessor */
-        for (int k = as + 1; k < head2; k++)
-            if ((t[k].head == o || t[k].head == poss) && rel_eq(&t[k], "det")) article = true;
-        if (!article || t[head2].upos != DYAD_NOUN || !rel_eq(&t[head2], "compound") ||
-            t[poss].upos != DYAD_PROPN ||
-            (t[head2].head != o && t[head2].head != poss))
-            continue;
-        for (int k = as; k < head2; k++)
-            if (t[k].head == o || t[k].head == poss) t[k].head = head2;
-        t[head2].head = v;
-        t[head2].deprel = "obl";
-        t[o].deprel = "obj";
-        fixed++;
-    }
-    return fixed;
-}
-
-/* ---- 8. counted people ---- */
+/* ---- 7. counted people ---- */
 
 static const char *const NUMBER_NOUNS[] = {
     "ten", "dozen", "score", "hundred", "thousand", "million", NULL};
@@ -391,7 +357,7 @@ static int repair_counted_people(dyad_token *t, int n) {
     return fixed;
 }
 
-/* ---- 9. main verbs swallowed by a noun root ---- */
+/* ---- 8. main verbs swallowed by a noun root ---- */
 
 static int repair_swallowed_verb(dyad_token *t, int n) {
     int root = -1;
@@ -424,6 +390,6 @@ int ev_repair_sentence(dyad_doc *doc, uint32_t si) {
     int fixed = repair_date_objects(t, n) + repair_up_to(t, n);
     fixed += repair_statement_participles(t, n) + repair_adjectival_participles(t, n);
     fixed += repair_stranded_infinitives(t, n) + repair_noun_as_verb(t, n);
-    fixed += repair_shifted_object(t, n) + repair_counted_people(t, n);
+    fixed += repair_counted_people(t, n);
     return fixed + repair_swallowed_verb(t, n);
 }
