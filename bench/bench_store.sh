@@ -4,7 +4,8 @@
 # report generation time.
 #
 # Ingest: the VOA corpus is copied 20 times under new ids and coded twice,
-# with --no-db and with --db; the difference is the store's time.  The big
+# with --no-db and with --db (greedy parser, best of two runs each); the
+# difference is the store's time.  The big
 # store: the events of that run are copied with the sqlite3 shell (INSERT ...
 # SELECT, new ids, dates spread over ten years) until there are >= 1,000,000.
 set -eu
@@ -19,11 +20,20 @@ fi
 db=$out/bench.db
 rm -f "$db" "$db-wal" "$db-shm"
 now() { date +%s.%N; }
-t0=$(now); "$dyad" code --no-db "$src" > /dev/null; t1=$(now)
-"$dyad" code --db "$db" "$src" > /dev/null; t2=$(now)
+# Storing is the difference between coding with and without the store; the
+# parser runs greedy (--beam 1) so that coding time, and its noise, stay
+# small beside the store's, and each run is the best of two.
+best_of_two() {
+    a=$(now); "$@" > /dev/null; b=$(now)
+    [ -n "${db_fresh:-}" ] && rm -f "$db" "$db-wal" "$db-shm"
+    c=$(now); "$@" > /dev/null; d=$(now)
+    echo "$a $b $c $d" | awk '{x = $2 - $1; y = $4 - $3; print (x < y ? x : y)}'
+}
+code_s=$(best_of_two "$dyad" code --beam 1 --no-db "$src")
+store_s=$(db_fresh=1 best_of_two "$dyad" code --beam 1 --db "$db" "$src")
 events=$(sqlite3 "$db" "select count(*) from events")
-echo "$events" "$t0" "$t1" "$t2" | awk '{c = $3 - $2; s = $4 - $3 - c; if (s <= 0) s = 0.001;
-    printf "ingest: %d events; coding %.2f s; storing %.2f s = %.0f events/s into SQLite\n", $1, c, s, $1 / s}'
+echo "$events $code_s $store_s" | awk '{s = $3 - $2; if (s <= 0) s = 0.001;
+    printf "ingest: %d events; coding %.2f s; coding+storing %.2f s: storing %.2f s = %.0f events/s into SQLite\n", $1, $2, $3, s, $1 / s}'
 while [ "$(sqlite3 "$db" "select count(*) from events")" -lt 1000000 ]; do
     sqlite3 "$db" "insert into events (doc, sent, date, event_date, cameo, root, plover, mode,
       context, quad, goldstein, source_code, source_country, source_sector, source_text,
