@@ -1114,7 +1114,6 @@ static bool coded(const dyad_doc *doc, int m) {
 
 /* ---- event output ---- */
 
-typedef DYAD_VEC(dyad_event) event_vec;
 
 /* match.pat of events coded by the coder's own rules */
 #define RULE_DEONTIC (-1)
@@ -1126,7 +1125,7 @@ static bool same_event(const dyad_event *a, const dyad_event *b) {
            a->source == b->source && a->target == b->target;
 }
 
-static int emit(const sctx *c, event_vec *ev, const ev_code *code, const match *m,
+static int emit(const sctx *c, ev_event_vec *ev, const ev_code *code, const match *m,
                 int trig, int src, int tgt, bool negated, bool future,
                 const char *docdate, uint32_t doc_issues, const ev_lexicon *lx) {
     dyad_event e = {0};
@@ -1797,11 +1796,11 @@ static int thing_object(const sctx *c, const ev_pattern *p, const ev_code *code,
  * an xcomp chain and is not coded again, or the trigger coded such a
  * frame and keeps its events */
 enum { DROPPED = 1, COVERED = 2, KEPT = 3 };
-static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
+static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm,
                       const char *docdate, uint32_t doc_issues, unsigned char *consumed);
 
 /* Codes one trigger token; pushes events. */
-static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docdate,
+static int code_trigger(const sctx *c, ev_event_vec *ev, int trig, const char *docdate,
                         uint32_t doc_issues, unsigned char *consumed) {
     const dyad_token *tt = &c->t[trig];
     const ev_index_entry *e = ev_lexicon_lookup(c->lx, tt->lemma ? tt->lemma : tt->form);
@@ -1856,7 +1855,7 @@ static int code_trigger(const sctx *c, event_vec *ev, int trig, const char *docd
 
 /* Codes match `best` at trigger trig: modality, actors, events.  Returns
  * events added, or TRY_NEXT when the match's actors do not make an event. */
-static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
+static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm,
                       const char *docdate, uint32_t doc_issues, unsigned char *consumed) {
     const dyad_token *tt = &c->t[trig];
     match best = *bm;
@@ -1986,7 +1985,7 @@ static int emit_match(const sctx *c, event_vec *ev, int trig, const match *bm,
 
 /* Events of the coder's own rules from source mention s to each of
  * tgts[0..nt) with another actor code; returns how many were emitted. */
-static int emit_to_others(const sctx *c, event_vec *ev, const ev_code *code, const match *m,
+static int emit_to_others(const sctx *c, ev_event_vec *ev, const ev_code *code, const match *m,
                           int trig, int s, const int *tgts, int nt, bool negated, bool future,
                           const char *docdate, uint32_t doc_issues) {
     int n = 0;
@@ -2001,7 +2000,7 @@ static int emit_to_others(const sctx *c, event_vec *ev, const ev_code *code, con
 /* "X and Y agreed that they should cooperate": the agreement itself is an
  * intent to cooperate (CAMEO 030) of the agreeing side, towards the
  * "with" partner when there is one (coordinated sides code each other). */
-static void code_agreed_clause(const sctx *c, event_vec *ev, int h, const char *docdate,
+static void code_agreed_clause(const sctx *c, ev_event_vec *ev, int h, const char *docdate,
                                uint32_t doc_issues) {
     int mh;
     int hm = modality(c, h, &mh);
@@ -2055,7 +2054,7 @@ static int first_actor_below(const sctx *c, int tok) {
     return -1;
 }
 
-static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docdate,
+static void code_rejection_idiom(const sctx *c, ev_event_vec *ev, const char *docdate,
                                  uint32_t doc_issues) {
     const ev_code *code = code_or_root(c->lx, "120");
     if (!code) return;
@@ -2081,7 +2080,7 @@ static void code_rejection_idiom(const sctx *c, event_vec *ev, const char *docda
 
 /* "X said (that) Y must/should VERB": X demands of Y (CAMEO 100, or the
  * root 10).  The obligation clause itself is not coded (modality). */
-static void code_deontic(const sctx *c, event_vec *ev, const char *docdate,
+static void code_deontic(const sctx *c, ev_event_vec *ev, const char *docdate,
                          uint32_t doc_issues) {
     const ev_code *code = code_or_root(c->lx, "100");
     if (!code) return;
@@ -2137,7 +2136,7 @@ static uint32_t document_issues(const ev_lexicon *lx, const dyad_doc *doc) {
 
 int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) {
     if (lx->petr_only) return ev_petr_code_doc(lx, NULL, doc, fallback_date);
-    event_vec ev = {0};
+    ev_event_vec ev = {0};
     const char *docdate = doc->date ? doc->date : fallback_date;
     uint32_t doc_issues = doc->nmentions ? document_issues(lx, doc) : 0;
     unsigned char *consumed = NULL;
@@ -2175,18 +2174,22 @@ int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date) 
         DYAD_UNUSED(trig_of);
     }
     free(consumed);
+    return ev_doc_set_events(doc, &ev);
+}
+
+int ev_doc_set_events(dyad_doc *doc, ev_event_vec *ev) {
     doc->events = NULL;
     doc->nevents = 0;
-    if (ev.len) {
-        doc->events = dyad_doc_alloc(doc, ev.len * sizeof *doc->events);
+    if (ev->len) {
+        doc->events = dyad_doc_alloc(doc, ev->len * sizeof *doc->events);
         if (!doc->events) {
-            DYAD_VEC_FREE(ev);
+            DYAD_VEC_FREE(*ev);
             return -1;
         }
-        memcpy(doc->events, ev.items, ev.len * sizeof *doc->events);
-        doc->nevents = ev.len;
+        memcpy(doc->events, ev->items, ev->len * sizeof *doc->events);
+        doc->nevents = ev->len;
     }
-    DYAD_VEC_FREE(ev);
+    DYAD_VEC_FREE(*ev);
     return 0;
 }
 

@@ -138,6 +138,13 @@ int ev_lexicon_ensure_code(ev_lexicon *lx, const char *code);
  * the document has no date.  Returns 0 or -1. */
 int ev_code_doc(const ev_lexicon *lx, dyad_doc *doc, const char *fallback_date);
 
+/* The events a coder collects for a document. */
+typedef DYAD_VEC(dyad_event) ev_event_vec;
+
+/* Moves the events of ev into doc (copied into the document's arena; ev is
+ * freed either way).  Returns 0, or -1 when out of memory. */
+int ev_doc_set_events(dyad_doc *doc, ev_event_vec *ev);
+
 /* ---- repair.c ---- */
 /* Repairs frequent misparses in sentence si before coding (date words as
  * objects, participles of statement nouns, adjectival participles read as

@@ -1211,9 +1211,8 @@ static const char *mcode(const sent *s, int m) {
     return m >= 0 ? s->doc->mentions[m].code : NULL;
 }
 
-typedef DYAD_VEC(dyad_event) petr_events;
 
-static void emit(const sent *s, petr_events *ev, int trig_a, int trig_b, const char *code,
+static void emit(const sent *s, ev_event_vec *ev, int trig_a, int trig_b, const char *code,
                  int src, int tgt, const char *rule, const char *docdate) {
     if (!code[0] || strcmp(code, "---") == 0) return;
     if (s->d->require_dyad && (src < 0 || tgt < 0)) return;
@@ -1254,7 +1253,7 @@ static void emit(const sent *s, petr_events *ev, int trig_a, int trig_b, const c
 
 /* Codes the verb at token i (its words [vs, ve]); marks tokens used by the
  * lower side of the winning pattern. */
-static void code_verb(const sent *s, petr_events *ev, int i, const int *ents, int nents,
+static void code_verb(const sent *s, ev_event_vec *ev, int i, const int *ents, int nents,
                       int vs, int ve, unsigned char *used, const char *docdate) {
     const petr_dict *d = s->d;
     /* the last definition of the verb gives the default code */
@@ -1602,7 +1601,7 @@ int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *d
         return -1;
     }
     int nsib = (int)doc->nmentions;
-    petr_events ev = {0};
+    ev_event_vec ev = {0};
     for (uint32_t si = 0; si < doc->nsentences; si++) {
         const dyad_sentence *se = &doc->sentences[si];
         if (se->ntokens == 0 || discarded(lx, doc, se, false)) continue;
@@ -1643,15 +1642,5 @@ int ev_petr_code_doc(const ev_lexicon *lx, const struct dyad_kb *kb, dyad_doc *d
         free(used);
     }
     free(sib);
-    if (ev.len) {
-        doc->events = dyad_doc_alloc(doc, ev.len * sizeof *doc->events);
-        if (!doc->events) {
-            DYAD_VEC_FREE(ev);
-            return -1;
-        }
-        memcpy(doc->events, ev.items, ev.len * sizeof *doc->events);
-        doc->nevents = ev.len;
-    }
-    DYAD_VEC_FREE(ev);
-    return 0;
+    return ev_doc_set_events(doc, &ev);
 }
