@@ -899,6 +899,19 @@ static int action_cost(const syn_parse_state *s, const int *gh, const int *gl, c
     return c[2] + (gh[s0] == b0 && gl[s0] != (a - 2) / 2);
 }
 
+/* The parser's input tokens of training sentence s: tk[0] the root, then
+ * each word with its jackknifed predicted tag. */
+static void fill_ptoks(const trainer *T, const tsent *s, syn_ptok *tk) {
+    tk[0].w = 0x4007;
+    tk[0].t = (int)T->tag_x.len + 1;
+    tk[0].u = 0;
+    for (int i = 0; i < s->n; i++) {
+        tk[i + 1].w = s->w[i].lower;
+        tk[i + 1].t = s->pred_tag[i];
+        tk[i + 1].u = T->tag_u.items[s->pred_tag[i]];
+    }
+}
+
 static int train_parser_epoch(trainer *T, percep *p, const size_t *order, size_t n, int epoch,
                               syn_parse_state *st, syn_ptok *tk, size_t *correct,
                               size_t *total) {
@@ -907,14 +920,7 @@ static int train_parser_epoch(trainer *T, percep *p, const size_t *order, size_t
     int ncls = (int)p->ncls;
     for (size_t oi = 0; oi < n; oi++) {
         const tsent *s = &T->sents.items[order[oi]];
-        tk[0].w = 0x4007;
-        tk[0].t = (int)T->tag_x.len + 1;
-        tk[0].u = 0;
-        for (int i = 0; i < s->n; i++) {
-            tk[i + 1].w = s->w[i].lower;
-            tk[i + 1].t = s->pred_tag[i];
-            tk[i + 1].u = T->tag_u.items[s->pred_tag[i]];
-        }
+        fill_ptoks(T, s, tk);
         syn_state_init(st, s->n);
         while (!syn_state_done(st)) {
             int nf = syn_parser_features(st, tk, f);
@@ -1156,14 +1162,7 @@ static int train_beam_epoch(trainer *T, percep *p, btrain *b, const size_t *orde
                             syn_ptok *tk, size_t *correct) {
     for (size_t oi = 0; oi < n; oi++) {
         const tsent *s = &T->sents.items[order[oi]];
-        tk[0].w = 0x4007;
-        tk[0].t = (int)T->tag_x.len + 1;
-        tk[0].u = 0;
-        for (int i = 0; i < s->n; i++) {
-            tk[i + 1].w = s->w[i].lower;
-            tk[i + 1].t = s->pred_tag[i];
-            tk[i + 1].u = T->tag_u.items[s->pred_tag[i]];
-        }
+        fill_ptoks(T, s, tk);
         int r = train_beam_sentence(T, p, b, s, tk);
         if (r < 0) return -1;
         *correct += (size_t)r;
