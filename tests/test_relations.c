@@ -146,6 +146,34 @@ static void turning_points(void **state) {
     assert_true(p[5].low_point);
 }
 
+/* Sets period p to n events of Goldstein mean `mean`, half at mean - spread and
+ * half at mean + spread. */
+static void fill_period(dyad_period *p, int n, double mean, double spread) {
+    p->events = n;
+    p->goldstein_sum = n * mean;
+    p->goldstein_sumsq = n * (mean * mean + spread * spread);
+}
+
+/* Short series (< 8 periods) are tested against the events' own spread: a
+ * low spell then a clear recovery is a thaw; the same period means with a
+ * spread as wide as the Goldstein scale are noise. */
+static void turning_points_short_series(void **state) {
+    double means[] = {-3.5, 0.8, -5.9, 2.7, 3.5, 8.0};
+    dyad_period p[6];
+    dyad_trend t = {.p = p, .n = 6};
+    memset(p, 0, sizeof p);
+    for (size_t i = 0; i < t.n; i++) fill_period(&p[i], 8, means[i], 3.0);
+    dyad_trend_turns(&t);
+    assert_true(p[2].low_point);
+    assert_int_equal(p[4].turn, 1);
+    for (size_t i = 0; i < t.n; i++)
+        if (i != 4) assert_int_equal(p[i].turn, 0);
+    memset(p, 0, sizeof p);
+    for (size_t i = 0; i < t.n; i++) fill_period(&p[i], 2, means[i], 9.0);
+    dyad_trend_turns(&t);
+    for (size_t i = 0; i < t.n; i++) assert_int_equal(p[i].turn, 0);
+}
+
 static char *report_html(void) {
     dyad_error err;
     sqlite3 *db = dyad_store_open_readonly(dbpath, &err);
@@ -202,6 +230,7 @@ int main(void) {
         cmocka_unit_test(period_keys),
         cmocka_unit_test(trend_arithmetic),
         cmocka_unit_test(turning_points),
+        cmocka_unit_test(turning_points_short_series),
         cmocka_unit_test(report_structure),
         cmocka_unit_test(report_renders_in_chromium),
     };

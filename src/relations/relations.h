@@ -54,6 +54,7 @@ typedef struct dyad_period {
     long n[5];               /* n[1..4]: events by quad class */
     long events;
     double goldstein_sum;
+    double goldstein_sumsq;  /* sum of squared Goldstein values (spread) */
     double index;            /* mean Goldstein of the period (0 when empty) */
     int issue_count[DYAD_ISSUE_COUNT];
     int turn;                /* +1 thaw, -1 deterioration, 0 none */

@@ -20,6 +20,16 @@
  * the largest among its neighbours.  d > 0 is a thaw, d < 0 a
  * deterioration.  The low point is the non-empty period with the lowest
  * index.
+ *
+ * A short series (fewer than SHORT_SERIES non-empty periods) has too few
+ * successive differences for their median to be noise: with five of them,
+ * most are the very shifts the test should find.  There the noise of each
+ * window mean comes from the events themselves: the pooled spread s of the
+ * Goldstein values within periods gives a period mean the variance s^2/n
+ * (n its events), and a window of periods the mean of those over its
+ * periods, so sqrt(var(after) + var(before)) replaces sigma *
+ * sqrt(1/na + 1/nb).  When there is no spread to pool (one event a period)
+ * the median rule stays.
  */
 #include "relations.h"
 
@@ -29,6 +39,8 @@
 
 /* z value of the turning-point test: two-sided, 90%. */
 #define SHIFT_Z 1.645
+/* Below this many non-empty periods the test uses the events' own spread. */
+#define SHORT_SERIES 8
 
 int dyad_period_kind_from(const char *s, dyad_period_kind *out) {
     static const char *const names[] = {"day", "week", "month", "quarter", "year"};
@@ -126,7 +138,9 @@ static int add_row(sqlite3_stmt *row, void *user) {
     int quad = sqlite3_column_int(row, COL_QUAD);
     if (quad >= 1 && quad <= 4) p->n[quad]++;
     p->events++;
-    p->goldstein_sum += sqlite3_column_double(row, COL_GOLDSTEIN);
+    double g = sqlite3_column_double(row, COL_GOLDSTEIN);
+    p->goldstein_sum += g;
+    p->goldstein_sumsq += g * g;
     const char *issues = (const char *)sqlite3_column_text(row, COL_ISSUES);
     for (int i = 0; issues && i < DYAD_ISSUE_COUNT; i++) {
         const char *name = dyad_issue_name(i), *hit = strstr(issues, name);
@@ -155,6 +169,20 @@ static double noise_level(const dyad_trend *t, const size_t *idx, size_t m) {
     return med / (0.6745 * sqrt(2.0));
 }
 
+/* Pooled within-period variance of the Goldstein values of the non-empty
+ * periods idx[0..m); 0 when no period has two events or nothing varies. */
+static double pooled_variance(const dyad_trend *t, const size_t *idx, size_t m) {
+    double ss = 0;
+    long events = 0;
+    for (size_t k = 0; k < m; k++) {
+        const dyad_period *p = &t->p[idx[k]];
+        ss += p->goldstein_sumsq - p->goldstein_sum * p->goldstein_sum / (double)p->events;
+        events += p->events;
+    }
+    long df = events - (long)m;
+    return df > 0 && ss > 1e-9 ? ss / (double)df : 0;
+}
+
 void dyad_trend_turns(dyad_trend *t) {
     size_t m = 0;
     size_t *idx = malloc((t->n ? t->n : 1) * sizeof *idx);
@@ -179,13 +207,23 @@ void dyad_trend_turns(dyad_trend *t) {
     for (size_t k = 0; k < m; k++)
         if (t->p[idx[k]].index < t->p[low].index) low = idx[k];
     t->p[low].low_point = true;
+    double s2 = m < SHORT_SERIES ? pooled_variance(t, idx, m) : 0;
     for (size_t k = 1; k < m; k++) {           /* d(k): after-window minus before-window */
-        double before = 0, after = 0;
+        double before = 0, after = 0, var_b = 0, var_a = 0;
         size_t nb = 0, na = 0;
-        for (size_t j = k >= 2 ? k - 2 : 0; j < k; j++, nb++) before += t->p[idx[j]].index;
-        for (size_t j = k; j < m && j < k + 2; j++, na++) after += t->p[idx[j]].index;
+        for (size_t j = k >= 2 ? k - 2 : 0; j < k; j++, nb++) {
+            before += t->p[idx[j]].index;
+            var_b += s2 / (double)t->p[idx[j]].events;
+        }
+        for (size_t j = k; j < m && j < k + 2; j++, na++) {
+            after += t->p[idx[j]].index;
+            var_a += s2 / (double)t->p[idx[j]].events;
+        }
         d[k] = after / (double)na - before / (double)nb;
-        z[k] = SHIFT_Z * t->noise * sqrt(1.0 / (double)na + 1.0 / (double)nb);
+        if (s2 > 0)   /* var of a window mean: sum of its periods' variances / count^2 */
+            z[k] = SHIFT_Z * sqrt(var_a / (double)(na * na) + var_b / (double)(nb * nb));
+        else
+            z[k] = SHIFT_Z * t->noise * sqrt(1.0 / (double)na + 1.0 / (double)nb);
     }
     for (size_t k = 1; k < m; k++) {
         bool peak = fabs(d[k]) > z[k] && fabs(d[k]) > 1e-9 &&
