@@ -811,6 +811,26 @@ static void more_senses(void **state) {
                 "Peru/Peru/PROPN/6/obj ././PUNCT/4/punct", NULL);
 }
 
+static void hedged_and_rare_events(void **state) {
+    /* Colombia might attack Peru . -- a possibility, not an event */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj might/might/AUX/3/aux attack/attack/VERB/0/root "
+                "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia could attack Peru . */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj could/could/AUX/3/aux attack/attack/VERB/0/root "
+                "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia seldom attacked Peru . -- "seldom" negates like "never" */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj seldom/seldom/ADV/3/advmod "
+                "attacked/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia often attacked Peru . -- other adverbs keep the event */
+    expect_first("Colombia/Colombia/PROPN/3/nsubj often/often/ADV/3/advmod "
+                 "attacked/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL,
+                 1, "190", "COL", "PER");
+    /* Colombia will attack Peru . -- "will" stays an intent */
+    expect_first("Colombia/Colombia/PROPN/3/nsubj will/will/AUX/3/aux attack/attack/VERB/0/root "
+                 "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL,
+                 1, NULL, "COL", "PER");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -857,6 +877,7 @@ int main(void) {
         cmocka_unit_test(background_events_happened),
         cmocka_unit_test(clause_slots_and_other_senses),
         cmocka_unit_test(more_senses),
+        cmocka_unit_test(hedged_and_rare_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

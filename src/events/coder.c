@@ -30,7 +30,8 @@
  *   - modality (modality): "will" and xcomp under intention heads turn the
  *     code into its intent code (table intent_code); refusals and negated
  *     cooperation (03, 05-08) into the CAMEO 12 rejection codes (table
- *     reject_code, negated = true); other negated events, conditionals,
+ *     reject_code, negated = true); other negated events (also "seldom",
+ *     "rarely"), conditionals, hedges ("may", "might", "could"),
  *     obligations, questions, what proposals ask for, wishes about another
  *     actor, allegations and other unasserted clauses are not coded;
  *   - precision guards in emit_match: general frames whose object is a
@@ -121,7 +122,7 @@ static const char *const REFUSE_HEADS[] = {
     "refuse", "decline", "reject", "resist", "unwilling", NULL};
 /* Negation. */
 static const char *const NEG_WORDS[] = {
-    "not", "never", "n't", "no", NULL};
+    "not", "never", "n't", "no", "seldom", "rarely", "hardly", "scarcely", NULL};
 /* Permission: "X is not allowed to V" is the permission giver's refusal. */
 static const char *const PERMIT_HEADS[] = {
     "allow", "permit", "let", "authorise", "authorize", NULL};
@@ -675,7 +676,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (d->head == v && rel_starts(d, "aux") &&
             (lemma_is(d, "could") || lemma_is(d, "might") ||
              lemma_is(d, "should") || lemma_is(d, "may")))
-            mode = mode ? mode : 'h';
+            mode = mode ? mode : 'h';   /* a possibility: not asserted */
     }
     int x = v;
     for (int depth = 0; depth < 4 && x >= 0; depth++) {
@@ -749,7 +750,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         x = h;
         if (rel_is(tx, "ccomp")) break;
     }
-    return mode == 'h' ? 0 : mode;
+    return mode == 'h' ? 'c' : mode;
 }
 
 /* ---- slot search ---- */
