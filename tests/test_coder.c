@@ -831,6 +831,29 @@ static void hedged_and_rare_events(void **state) {
                  1, NULL, "COL", "PER");
 }
 
+static void purpose_clauses(void **state) {
+    /* Colombia sent troops to attack Peru . -- the aim, not an attack */
+    expect_none("Colombia/Colombia/PROPN/2/nsubj sent/send/VERB/0/root troops/troop/NOUN/2/obj "
+                "to/to/PART/5/mark attack/attack/VERB/2/advcl Peru/Peru/PROPN/5/obj "
+                "././PUNCT/2/punct", NULL);
+    /* Colombia used force to attack Peru . -- the instrument's purpose is the act */
+    expect_first("Colombia/Colombia/PROPN/2/nsubj used/use/VERB/0/root force/force/NOUN/2/obj "
+                 "to/to/PART/5/mark attack/attack/VERB/2/advcl Peru/Peru/PROPN/5/obj "
+                 "././PUNCT/2/punct", NULL, 1, "190", "COL", "PER");
+    /* Colombia resorted to attacking Peru . -- a gerund after "to" */
+    expect_first("Colombia/Colombia/PROPN/2/nsubj resorted/resort/VERB/0/root to/to/SCONJ/4/mark "
+                 "attacking/attack/VERB/2/advcl Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL,
+                 1, "190", "COL", "PER");
+    /* Colombia marched to demand Peru ... -- a purpose the act performs:
+     * the march and the demand */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj marched/march/VERB/0/root "
+                            "to/to/PART/4/mark demand/demand/VERB/2/advcl Peru/Peru/PROPN/4/obj "
+                            "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 2);
+    assert_string_equal(d->events[1].cameo, "100");
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -878,6 +901,7 @@ int main(void) {
         cmocka_unit_test(clause_slots_and_other_senses),
         cmocka_unit_test(more_senses),
         cmocka_unit_test(hedged_and_rare_events),
+        cmocka_unit_test(purpose_clauses),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,7 +32,9 @@
  *     cooperation (03, 05-08) into the CAMEO 12 rejection codes (table
  *     reject_code, negated = true); other negated events (also "seldom",
  *     "rarely"), conditionals, hedges ("may", "might", "could"),
- *     obligations, questions, what proposals ask for, wishes about another
+ *     obligations, questions, purpose clauses ("sent troops to protect";
+ *     not an instrument's, a measure's or a performed purpose: "marched to
+ *     protest"), what proposals ask for, wishes about another
  *     actor, allegations and other unasserted clauses are not coded;
  *   - precision guards in emit_match: general frames whose object is a
  *     thing (thing_object), reciprocal frames without a partner, visits
@@ -72,6 +74,11 @@ static const char *const OBJ_CONTROL[] = {
     "pressure", "push", "allow", "permit", "help", "require", "request", "instruct", "warn",
     "advise", "authorize", "authorise", "compel", "convince", "see", "watch", "hear", "let",
     "make", "want", "need", "expect", "enable", NULL};
+/* Purpose verbs whose clause is carried out by the act it completes:
+ * "rallied to protest", "opened the border to allow" (purpose_clause). */
+static const char *const PERFORMED_PURPOSES[] = {
+    "protest", "demonstrate", "denounce", "condemn", "mark", "commemorate", "express", "voice",
+    "show", "demand", "allow", "permit", "enable", "let", NULL};
 /* Relative pronouns: the subject of a relative clause is its noun. */
 static const char *const REL_PRONOUNS[] = {
     "who", "which", "that", "whom", NULL};
@@ -636,6 +643,32 @@ static bool unasserted_clause(const sctx *c, int x) {
            child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet");
 }
 
+/* A gerund: tagged VBG, or an untagged -ing form. */
+static bool is_gerund(const dyad_token *t) {
+    if ((t->feats & DYAD_F_VF_GER) || (t->xpos && strcmp(t->xpos, "VBG") == 0)) return true;
+    if (t->xpos && strcmp(t->xpos, "_") != 0) return false;
+    size_t n = strlen(t->form);
+    return n > 4 && strcmp(t->form + n - 3, "ing") == 0;
+}
+
+/* Purpose clause x: "sent troops to protect the border" says what the act
+ * was for, not that it happened.  Not the infinitive of an instrument
+ * ("used force to disperse") or of a measure ("took steps to ease"), which
+ * is the act itself, nor a purpose the act performs ("marched to
+ * protest"; PERFORMED_PURPOSES). */
+static bool purpose_clause(const sctx *c, int x) {
+    const dyad_token *tx = &c->t[x];
+    int h = tx->head;
+    if (!rel_is(tx, "advcl") || !has_case_word(c, x, "to") || !is_verbal(&c->t[h]) ||
+        lemma_in_list(tx, PERFORMED_PURPOSES) || lemma_in_list(&c->t[h], INTENT_HEADS) ||
+        lemma_in_list(&c->t[h], INSTRUMENT_VERBS))
+        return false;
+    /* "resorted to throwing stones": a gerund after "to" is no purpose */
+    if (is_gerund(tx)) return false;
+    int o = child_rel(c, h, "obj");
+    return !(o >= 0 && measure_noun_verb(c, o) >= 0);
+}
+
 /* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
  * 'c' conditional/hypothetical.  *mhead = the modal head token or -1. */
 static int modality(const sctx *c, int v, int *mhead) {
@@ -692,6 +725,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         /* purpose and manner clauses share the modality of their head:
          * "must ease controls to allow ...", "should respond by
          * committing ..." */
+        if (purpose_clause(c, x)) return 'c';
         if (rel_is(tx, "advcl") && (has_case_word(c, x, "to") || has_case_word(c, x, "by")) &&
             !lemma_in_list(&c->t[h], INTENT_HEADS)) {
             int m2;
