@@ -854,6 +854,68 @@ static void purpose_clauses(void **state) {
     dyad_doc_free(d);
 }
 
+/* Codes spec with the shipped lexicon (data/events/cameo.txt). */
+static dyad_doc *code_shipped(const char *spec) {
+    dyad_doc *d = fix_doc(spec, "2026-03-04");
+    assert_non_null(d);
+    fix_auto_mentions(d);
+    const char *dir = getenv("DYAD_DATA");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/events/cameo.txt", dir && *dir ? dir : "data");
+    ev_lexicon *lx = ev_lexicon_new();
+    dyad_error err;
+    FILE *devnull = fopen("/dev/null", "w");
+    assert_true(ev_lexicon_load_file(lx, path, devnull, &err) > 500);
+    fclose(devnull);
+    assert_int_equal(ev_code_doc(lx, d, NULL), 0);
+    ev_lexicon_free(lx);
+    return d;
+}
+
+/* True when d has an event with this CAMEO code. */
+static bool has_cameo(const dyad_doc *d, const char *cameo) {
+    for (size_t i = 0; i < d->nevents; i++)
+        if (strcmp(d->events[i].cameo, cameo) == 0) return true;
+    return false;
+}
+
+/* Shipped frames that were too broad: each sentence, coded with the shipped
+ * lexicon, must (want = true) or must not have an event of that code. */
+static void narrowed_frames(void **state) {
+    static const struct { const char *spec; const char *cameo; bool want; } cases[] = {
+        /* Colombia claimed that Peru won . -- a claim is no accusation */
+        {"Colombia/Colombia/PROPN/2/nsubj claimed/claim/VERB/0/root that/that/SCONJ/5/mark "
+         "Peru/Peru/PROPN/5/nsubj won/win/VERB/2/ccomp ././PUNCT/2/punct", "112", false},
+        /* Colombia accused Peru . */
+        {"Colombia/Colombia/PROPN/2/nsubj accused/accuse/VERB/0/root Peru/Peru/PROPN/2/obj "
+         "././PUNCT/2/punct", "112", true},
+        /* Colombia examined Peru 's position . -- studying is no investigation */
+        {"Colombia/Colombia/PROPN/2/nsubj examined/examine/VERB/0/root Peru/Peru/PROPN/5/nmod:poss "
+         "'s/'s/PART/3/case position/position/NOUN/2/obj ././PUNCT/2/punct", "090", false},
+        /* Colombia investigated Peru . */
+        {"Colombia/Colombia/PROPN/2/nsubj investigated/investigate/VERB/0/root "
+         "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", "090", true},
+        /* Colombia nominated Peru . -- a nomination is no support */
+        {"Colombia/Colombia/PROPN/2/nsubj nominated/nominate/VERB/0/root Peru/Peru/PROPN/2/obj "
+         "././PUNCT/2/punct", "050", false},
+        /* Colombia removed Peru . -- removing is no change of leadership */
+        {"Colombia/Colombia/PROPN/2/nsubj removed/remove/VERB/0/root Peru/Peru/PROPN/2/obj "
+         "././PUNCT/2/punct", "0831", false},
+        /* Colombia removed Peru from office . */
+        {"Colombia/Colombia/PROPN/2/nsubj removed/remove/VERB/0/root Peru/Peru/PROPN/2/obj "
+         "from/from/ADP/5/case office/office/NOUN/2/obl ././PUNCT/2/punct", "0831", true},
+        /* Colombia works under rules . -- no work-to-rule strike */
+        {"Colombia/Colombia/PROPN/2/nsubj works/work/VERB/0/root under/under/ADP/4/case "
+         "rules/rule/NOUN/2/obl ././PUNCT/2/punct", "143", false},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(cases); i++) {
+        dyad_doc *d = code_shipped(cases[i].spec);
+        if (has_cameo(d, cases[i].cameo) != cases[i].want) print_error("case %zu\n", i);
+        assert_true(has_cameo(d, cases[i].cameo) == cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -902,6 +964,7 @@ int main(void) {
         cmocka_unit_test(more_senses),
         cmocka_unit_test(hedged_and_rare_events),
         cmocka_unit_test(purpose_clauses),
+        cmocka_unit_test(narrowed_frames),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
