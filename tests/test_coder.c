@@ -916,6 +916,46 @@ static void narrowed_frames(void **state) {
     }
 }
 
+/* Codes spec with the mechanism lexicon after tagging token `tok` with
+ * the Penn tag xpos (the fixture's trees carry none). */
+static dyad_doc *code_tagged(const char *spec, int tok, const char *xpos) {
+    dyad_doc *d = fix_doc(spec, "2026-03-04");
+    assert_non_null(d);
+    fix_auto_mentions(d);
+    d->tokens[d->sentences[0].first + (uint32_t)tok].xpos = xpos;
+    ev_lexicon *lx = ev_lexicon_new();
+    FILE *devnull = fopen("/dev/null", "w");
+    ev_lexicon_load_text(lx, MECH_LEXICON, sizeof MECH_LEXICON - 1, "mech.txt", devnull);
+    fclose(devnull);
+    assert_int_equal(ev_code_doc(lx, d, NULL), 0);
+    ev_lexicon_free(lx);
+    return d;
+}
+
+static void habitual_present(void **state) {
+    /* Colombia attacks Peru . -- a material act in the simple present with
+     * no time: a habit or general truth */
+    dyad_doc *d = code_tagged("Colombia/Colombia/PROPN/2/nsubj attacks/attack/VERB/0/root "
+                              "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", 1, "VBZ");
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia attacked Peru . -- the past is an event */
+    d = code_tagged("Colombia/Colombia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                    "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", 1, "VBD");
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+    /* Colombia routinely attacks Peru . -- acts said to recur are events */
+    d = code_tagged("Colombia/Colombia/PROPN/3/nsubj routinely/routinely/ADV/3/advmod "
+                    "attacks/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", 2, "VBZ");
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+    /* Colombia criticises Peru . -- a statement in the present is an event */
+    d = code_tagged("Colombia/Colombia/PROPN/2/nsubj criticises/criticise/VERB/0/root "
+                    "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", 1, "VBZ");
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -965,6 +1005,7 @@ int main(void) {
         cmocka_unit_test(hedged_and_rare_events),
         cmocka_unit_test(purpose_clauses),
         cmocka_unit_test(narrowed_frames),
+        cmocka_unit_test(habitual_present),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

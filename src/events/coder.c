@@ -36,8 +36,9 @@
  *     not an instrument's, a measure's or a performed purpose: "marched to
  *     protest"), what proposals ask for, wishes about another
  *     actor, allegations and other unasserted clauses are not coded;
- *   - precision guards in emit_match: general frames whose object is a
- *     thing (thing_object), reciprocal frames without a partner, visits
+ *   - precision guards in emit_match: material acts told in the simple
+ *     present with no time ("works with universities"; habitual), general
+ *     frames whose object is a thing (thing_object), reciprocal frames without a partner, visits
  *     that are no state travel (visit_code), a country and its own
  *     agencies (own_agency), the same actor on both sides;
  *   - rules of the coder's own, with no lexicon line: obligations reported
@@ -79,6 +80,10 @@ static const char *const OBJ_CONTROL[] = {
 static const char *const PERFORMED_PURPOSES[] = {
     "protest", "demonstrate", "denounce", "condemn", "mark", "commemorate", "express", "voice",
     "show", "demand", "allow", "permit", "enable", "let", NULL};
+/* Adverbs of acts that recur or go on now (habitual). */
+static const char *const REPEATED_ADVERBS[] = {
+    "routinely", "regularly", "repeatedly", "often", "frequently", "constantly", "continually",
+    "daily", "again", "still", "now", "currently", "increasingly", NULL};
 /* Relative pronouns: the subject of a relative clause is its noun. */
 static const char *const REL_PRONOUNS[] = {
     "who", "which", "that", "whom", NULL};
@@ -1826,6 +1831,24 @@ static int thing_object(const sctx *c, const ev_pattern *p, const ev_code *code,
     return 1;
 }
 
+/* A material act (cooperation, aid, coercion, force: roots 06, 07, 17-20)
+ * told in the simple present with no time of its own is a habit or a
+ * general truth, not an event: "the ministry works with universities",
+ * "the sector imports eggs".  Statements and stances in the present
+ * ("supports the proposal", "denies the report") are events and stay, and
+ * so are acts said to recur or to go on now ("routinely beat detainees"). */
+static bool habitual(const sctx *c, int v, int root) {
+    const dyad_token *tv = &c->t[v];
+    if (!(root == 6 || root == 7 || (root >= 17 && root <= 20)) || !is_verbal(tv) || !tv->xpos ||
+        (strcmp(tv->xpos, "VBZ") != 0 && strcmp(tv->xpos, "VBP") != 0))
+        return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == v && (rel_starts(&c->t[k], "aux") || rel_is(&c->t[k], "cop") ||
+                                  is_temporal(c, k) || lemma_in_list(&c->t[k], REPEATED_ADVERBS)))
+            return false;
+    return true;
+}
+
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
  * an xcomp chain and is not coded again, or the trigger coded such a
@@ -1914,6 +1937,7 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
         else return 0;
     }
     if (mod == 'c') return 0;
+    if (mod == 0 && habitual(c, trig, atoi(code->root))) return 0;
     if (!is_verbal(tt) && requested_noun(c, trig)) return 0;
     if (other_sense(c, trig, &c->lx->codes.items[p->code])) return TRY_NEXT;
     if (mod == 'i' && p->foreign) {
