@@ -956,6 +956,20 @@ static void habitual_present(void **state) {
     dyad_doc_free(d);
 }
 
+static void officials_do_not_demonstrate(void **state) {
+    /* Students marched . -- a demonstration */
+    dyad_doc *d = code_mech("Students/student/NOUN/2/nsubj marched/march/VERB/0/root "
+                            "././PUNCT/2/punct", "0:COLEDU");
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+    /* Troops marched . -- officials of a state make no demonstration */
+    expect_none("Troops/troop/NOUN/2/nsubj marched/march/VERB/0/root ././PUNCT/2/punct",
+                "0:COLMIL");
+    /* Students marched the teachers . -- a subject that leads others */
+    expect_none("Students/student/NOUN/2/nsubj marched/march/VERB/0/root the/the/DET/4/det "
+                "teachers/teacher/NOUN/2/obj ././PUNCT/2/punct", "0:COLEDU");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1006,6 +1020,7 @@ int main(void) {
         cmocka_unit_test(purpose_clauses),
         cmocka_unit_test(narrowed_frames),
         cmocka_unit_test(habitual_present),
+        cmocka_unit_test(officials_do_not_demonstrate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

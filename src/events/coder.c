@@ -37,7 +37,8 @@
  *     protest"), what proposals ask for, wishes about another
  *     actor, allegations and other unasserted clauses are not coded;
  *   - precision guards in emit_match: material acts told in the simple
- *     present with no time ("works with universities"; habitual), general
+ *     present with no time ("works with universities"; habitual),
+ *     officials "gathering" or "marching" (no_demonstration), general
  *     frames whose object is a thing (thing_object), reciprocal frames without a partner, visits
  *     that are no state travel (visit_code), a country and its own
  *     agencies (own_agency), the same actor on both sides;
@@ -226,6 +227,10 @@ static const char *const BACKGROUND_PREPS[] = {
 /* A country's own state agencies (own_agency). */
 static const char *const STATE_SECTORS[] = {
     "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+/* Sectors of officials, who do not demonstrate in the street
+ * (no_demonstration). */
+static const char *const OFFICIAL_SECTORS[] = {
+    "GOV", "MIL", "COP", "JUD", "SPY", NULL};
 /* "both governments", "the two sides" (pair_mentions). */
 static const char *const PAIR_NOUNS[] = {
     "side", "government", "country", "leader", "capital", "nation", "president",
@@ -316,6 +321,12 @@ static bool lemma_in(const dyad_token *t, const ev_alts *a) {
 static bool lemma_in_list(const dyad_token *t, const char *const *list) {
     for (int i = 0; list[i]; i++)
         if (lemma_is(t, list[i])) return true;
+    return false;
+}
+
+static bool word_in_list(const char *w, const char *const *list) {
+    for (int i = 0; list[i]; i++)
+        if (strcmp(w, list[i]) == 0) return true;
     return false;
 }
 
@@ -1849,6 +1860,25 @@ static bool habitual(const sctx *c, int v, int root) {
     return true;
 }
 
+/* Officials of a state or an international body gathering or marching
+ * ("military chiefs gathered in Paris", "troops marched") and a subject
+ * that gathers others ("gathered 30 reporters in", where the frame has no
+ * object) make no demonstration:
+ * a general frame (no required words) of demonstration (140, 141) needs a
+ * subject that takes to the street itself. */
+static bool no_demonstration(const sctx *c, const ev_pattern *p, const ev_code *code, int trig,
+                             const int *srcs, int ns) {
+    if (strcmp(code->code, "140") != 0 && strcmp(code->code, "141") != 0) return false;
+    if (p->nreqs || p->nchain || p->particle.n || !is_verbal(&c->t[trig])) return false;
+    if (p->tgt.kind != EV_SLOT_OBJ && child_rel(c, trig, "obj") >= 0) return true;
+    for (int i = 0; i < ns; i++) {
+        const dyad_mention *m = &c->doc->mentions[srcs[i]];
+        if (strcmp(m->country, "IGO") != 0 && !word_in_list(m->sector, OFFICIAL_SECTORS))
+            return false;
+    }
+    return ns > 0;
+}
+
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
  * an xcomp chain and is not coded again, or the trigger coded such a
@@ -1968,6 +1998,7 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
     int srcs[16], tgts[16];
     int ns = source_mentions(c, code, trig, best.src, srcs);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
+    if (no_demonstration(c, p, code, trig, srcs, ns)) return 0;
     int nt = target_mentions(c, best.tgt, srcs, ns, tgts);
     /* A general frame (no required words) whose object is not an actor is
      * usually not a political event ("saw the film", "treat them with
