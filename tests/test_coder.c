@@ -970,6 +970,32 @@ static void officials_do_not_demonstrate(void **state) {
                 "teachers/teacher/NOUN/2/obj ././PUNCT/2/punct", "0:COLEDU");
 }
 
+static void passive_participles(void **state) {
+    /* Peru mourned Colombian soldiers attacked in the north . -- the
+     * soldiers were attacked: they are no attacker */
+    dyad_doc *d = code_tagged("Peru/Peru/PROPN/2/nsubj mourned/mourn/VERB/0/root "
+                              "Colombian/Colombian/PROPN/4/amod soldiers/soldier/NOUN/2/obj "
+                              "attacked/attack/VERB/4/acl in/in/ADP/8/case the/the/DET/8/det "
+                              "north/north/NOUN/5/obl ././PUNCT/2/punct", 4, "VBN");
+    for (size_t i = 0; i < d->nevents; i++) assert_string_not_equal(src_code(d, i), "COL");
+    dyad_doc_free(d);
+    /* Peru mourned soldiers attacked by Colombia . -- the by-agent attacked */
+    d = code_tagged("Peru/Peru/PROPN/2/nsubj mourned/mourn/VERB/0/root "
+                    "soldiers/soldier/NOUN/2/obj attacked/attack/VERB/3/acl by/by/ADP/6/case "
+                    "Colombia/Colombia/PROPN/4/obl:agent ././PUNCT/2/punct", 3, "VBN");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COL");
+    dyad_doc_free(d);
+    /* Colombia , the state that attacked Peru . -- a relative clause keeps
+     * its noun as the subject */
+    d = code_tagged("Colombia/Colombia/PROPN/0/root that/that/PRON/3/nsubj "
+                    "attacked/attack/VERB/1/acl:relcl Peru/Peru/PROPN/3/obj ././PUNCT/1/punct",
+                    2, "VBD");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COL");
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1021,6 +1047,7 @@ int main(void) {
         cmocka_unit_test(narrowed_frames),
         cmocka_unit_test(habitual_present),
         cmocka_unit_test(officials_do_not_demonstrate),
+        cmocka_unit_test(passive_participles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

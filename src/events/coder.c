@@ -17,7 +17,9 @@
  * coordinated actors give one event each, @recip codes both directions.
  *
  * Linguistic treatment (general, not in the lexicon):
- *   - subjects (subject_of): the by-agent of a passive, shared subjects of
+ *   - subjects (subject_of): the by-agent of a passive (also of a past
+ *     participle on a noun, "soldiers killed by X", whose noun is the
+ *     target, never the source: passive_participle), shared subjects of
  *     conj/xcomp/advcl, object control ("urge", "ask", "call on" hand down
  *     their object), relative clauses, infinitives of intention and
  *     measure nouns, and repairs of common misparses (misattached_subject);
@@ -379,14 +381,29 @@ static bool is_nominal(const dyad_token *t) {
            (t->xpos && t->xpos[0] == 'N');
 }
 
+/* "soldiers killed in the raid": a past participle modifying a noun, with
+ * no object or subject of its own, is passive; the noun is what was done
+ * to.  Only when the sentence has a verb for its root: a sentence parsed
+ * around a noun ("groups this week called for") has its main verb there. */
+static bool passive_participle(const sctx *c, int v) {
+    const dyad_token *tv = &c->t[v];
+    if (!tv->xpos || (strcmp(tv->xpos, "VBN") != 0 && strcmp(tv->xpos, "VBD") != 0) ||
+        child_rel(c, v, "obj") >= 0 || child_rel(c, v, "nsubj") >= 0)
+        return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head < 0) return is_verbal(&c->t[k]);
+    return false;
+}
+
 static bool is_passive(const sctx *c, int v) {
     if (child_rel(c, v, "aux:pass") >= 0) return true;
     /* "X lifted on Monday the ban": a passive subject with an
      * object and no passive auxiliary is an active clause misparsed */
     if (child_rel(c, v, "nsubj:pass") >= 0)
         return child_rel(c, v, "obj") < 0 || child_rel(c, v, "cop") >= 0;
-    return (c->t[v].feats & DYAD_F_VOICE_PASS) && child_rel(c, v, "nsubj") < 0 &&
-           rel_is(&c->t[v], "acl");
+    return ((c->t[v].feats & DYAD_F_VOICE_PASS) && child_rel(c, v, "nsubj") < 0 &&
+            rel_is(&c->t[v], "acl")) ||
+           (rel_is(&c->t[v], "acl") && passive_participle(c, v));
 }
 
 /* by-agent of a passive verb */
@@ -513,7 +530,7 @@ static int subject_of(const sctx *c, int v, int depth) {
          (rel_is(&c->t[h], "obj") && !lemma_in_list(&c->t[h], DIRECTIVE_NOUNS))))
         return intent_noun_holder(c, h, depth + 1);
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
-        !(tv->feats & DYAD_F_VOICE_PASS))
+        !(tv->feats & DYAD_F_VOICE_PASS) && !passive_participle(c, v))
         return h;
     return -1;
 }
@@ -891,6 +908,10 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         }
         if (head == trig && is_passive(c, head) && !p->nominal)
             r = child_rel(c, head, "nsubj:pass");
+        /* "soldiers attacked by X": the noun of a passive participle */
+        if (r < 0 && head == trig && !p->nominal && rel_is(&c->t[trig], "acl") &&
+            passive_participle(c, trig))
+            r = c->t[trig].head;
         if (r < 0) r = child_rel(c, head, "obj");
         if (r >= 0 && is_temporal(c, r)) {         /* "demanded Friday that" */
             int r2 = -1;                           /* "rejected Friday a plan" */
