@@ -996,6 +996,19 @@ static void passive_participles(void **state) {
     dyad_doc_free(d);
 }
 
+static void announced_speech_acts(void **state) {
+    /* Colombia will criticise Peru . -- no intent code for a speech act:
+     * said in advance, it has not happened */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj will/will/AUX/3/aux "
+                "criticise/criticise/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia plans to demand Peru . */
+    expect_none("Colombia/Colombia/PROPN/2/nsubj plans/plan/VERB/0/root to/to/PART/4/mark "
+                "demand/demand/VERB/2/xcomp Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL);
+    /* Colombia will meet Peru . -- an intent to meet (036) */
+    expect_first("Colombia/Colombia/PROPN/3/nsubj will/will/AUX/3/aux meet/meet/VERB/0/root "
+                 "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL, 2, "036", "COL", "PER");
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1048,6 +1061,7 @@ int main(void) {
         cmocka_unit_test(habitual_present),
         cmocka_unit_test(officials_do_not_demonstrate),
         cmocka_unit_test(passive_participles),
+        cmocka_unit_test(announced_speech_acts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,7 +30,8 @@
  *     document's two countries (pair_mentions); fallback targets from the
  *     trigger's other dependents and purpose clauses (fallback_targets);
  *   - modality (modality): "will" and xcomp under intention heads turn the
- *     code into its intent code (table intent_code); refusals and negated
+ *     code into its intent code (table intent_code; speech acts, 01, 02
+ *     and 09-12, have none and are not coded); refusals and negated
  *     cooperation (03, 05-08) into the CAMEO 12 rejection codes (table
  *     reject_code, negated = true); other negated events (also "seldom",
  *     "rarely"), conditionals, hedges ("may", "might", "could"),
@@ -2003,6 +2004,10 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
         /* "threatened to withdraw/cut ...": a threat, not an intent to
          * cooperate (CAMEO 130); conflict verbs keep their 13x code */
         if (mhead >= 0 && lemma_is(&c->t[mhead], "threaten") && root <= 13) ic = "130";
+        /* "plans to urge", "will criticise": CAMEO has no intent code for
+         * speech acts (01, 02, 09-12); said in advance they have not
+         * happened */
+        else if (ic == code->code && (root <= 2 || (root >= 9 && root <= 12))) return 0;
         const ev_code *icode = strcmp(ic, code->code) != 0 ? code_or_root(c->lx, ic) : NULL;
         if (icode) code = icode;
         DYAD_UNUSED(root);
