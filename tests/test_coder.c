@@ -818,6 +818,9 @@ static void hedged_and_rare_events(void **state) {
     /* Colombia could attack Peru . */
     expect_none("Colombia/Colombia/PROPN/3/nsubj could/could/AUX/3/aux attack/attack/VERB/0/root "
                 "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia probably attacked Peru . -- a guess */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj probably/probably/ADV/3/advmod "
+                "attacked/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
     /* Colombia seldom attacked Peru . -- "seldom" negates like "never" */
     expect_none("Colombia/Colombia/PROPN/3/nsubj seldom/seldom/ADV/3/advmod "
                 "attacked/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);

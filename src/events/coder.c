@@ -34,7 +34,8 @@
  *     and 09-12, have none and are not coded); refusals and negated
  *     cooperation (03, 05-08) into the CAMEO 12 rejection codes (table
  *     reject_code, negated = true); other negated events (also "seldom",
- *     "rarely"), conditionals, hedges ("may", "might", "could"),
+ *     "rarely"), conditionals, hedges ("may", "might", "could",
+ *     "probably", "will likely"),
  *     obligations, questions, purpose clauses ("sent troops to protect";
  *     not an instrument's, a measure's or a performed purpose: "marched to
  *     protest"), what proposals ask for, wishes about another
@@ -88,6 +89,9 @@ static const char *const PERFORMED_PURPOSES[] = {
 static const char *const REPEATED_ADVERBS[] = {
     "routinely", "regularly", "repeatedly", "often", "frequently", "constantly", "continually",
     "daily", "again", "still", "now", "currently", "increasingly", NULL};
+/* Adverbs of a guess (modality). */
+static const char *const HEDGE_ADVERBS[] = {
+    "likely", "probably", "possibly", "perhaps", "maybe", "presumably", NULL};
 /* Relative pronouns: the subject of a relative clause is its noun. */
 static const char *const REL_PRONOUNS[] = {
     "who", "which", "that", "whom", NULL};
@@ -718,6 +722,8 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (rel_is(d, "advmod") && lemma_is(d, "longer") && child_rel(c, k, "advmod") >= 0 &&
             lemma_is(&c->t[child_rel(c, k, "advmod")], "no"))
             return 'n';
+        /* "will likely attack", "probably met": a guess, not an event */
+        if (rel_is(d, "advmod") && lemma_in_list(d, HEDGE_ADVERBS)) return 'c';
         /* "Y must/should withdraw": an obligation, not an event */
         if (rel_starts(d, "aux") && lemma_in_list(d, DEONTIC)) return 'c';
         if (rel_is(d, "mark") && (lemma_is(d, "if") || lemma_is(d, "unless") ||
