@@ -858,9 +858,10 @@ static void purpose_clauses(void **state) {
 }
 
 /* Codes spec with the shipped lexicon (data/events/cameo.txt). */
-static dyad_doc *code_shipped(const char *spec) {
+static dyad_doc *code_shipped_with(const char *spec, uint32_t tok, const char *mention) {
     dyad_doc *d = fix_doc(spec, "2026-03-04");
     assert_non_null(d);
+    if (mention) fix_mention(d, 0, tok, mention);
     fix_auto_mentions(d);
     const char *dir = getenv("DYAD_DATA");
     char path[1024];
@@ -873,6 +874,10 @@ static dyad_doc *code_shipped(const char *spec) {
     assert_int_equal(ev_code_doc(lx, d, NULL), 0);
     ev_lexicon_free(lx);
     return d;
+}
+
+static dyad_doc *code_shipped(const char *spec) {
+    return code_shipped_with(spec, 0, NULL);
 }
 
 /* True when d has an event with this CAMEO code. */
@@ -1012,6 +1017,20 @@ static void announced_speech_acts(void **state) {
                  "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL, 2, "036", "COL", "PER");
 }
 
+static void interviews_are_no_statements(void **state) {
+    /* Colombia spoke about Peru . -- a statement about Peru */
+    dyad_doc *d = code_shipped("Colombia/Colombia/PROPN/2/nsubj spoke/speak/VERB/0/root "
+                               "about/about/ADP/4/case Peru/Peru/PROPN/2/obl ././PUNCT/2/punct");
+    assert_true(has_cameo(d, "010"));
+    dyad_doc_free(d);
+    /* Colombia spoke about Reuters . -- talking to a news outlet: an interview */
+    d = code_shipped_with("Colombia/Colombia/PROPN/2/nsubj spoke/speak/VERB/0/root "
+                          "about/about/ADP/4/case Reuters/Reuters/NOUN/2/obl ././PUNCT/2/punct",
+                          3, "GBRMED");
+    assert_false(has_cameo(d, "010"));
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1065,6 +1084,7 @@ int main(void) {
         cmocka_unit_test(officials_do_not_demonstrate),
         cmocka_unit_test(passive_participles),
         cmocka_unit_test(announced_speech_acts),
+        cmocka_unit_test(interviews_are_no_statements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -42,7 +42,8 @@
  *     actor, allegations and other unasserted clauses are not coded;
  *   - precision guards in emit_match: material acts told in the simple
  *     present with no time ("works with universities"; habitual),
- *     officials "gathering" or "marching" (no_demonstration), general
+ *     officials "gathering" or "marching" (no_demonstration), talking
+ *     to or by news media (an interview, drop_media), general
  *     frames whose object is a thing (thing_object), reciprocal frames without a partner, visits
  *     that are no state travel (visit_code), a country and its own
  *     agencies (own_agency), the same actor on both sides;
@@ -92,6 +93,9 @@ static const char *const REPEATED_ADVERBS[] = {
 /* Adverbs of a guess (modality). */
 static const char *const HEDGE_ADVERBS[] = {
     "likely", "probably", "possibly", "perhaps", "maybe", "presumably", NULL};
+/* Verbs of talking: with the news media, an interview (drop_media). */
+static const char *const TALK_VERBS[] = {
+    "speak", "talk", "tell", "chat", NULL};
 /* Relative pronouns: the subject of a relative clause is its noun. */
 static const char *const REL_PRONOUNS[] = {
     "who", "which", "that", "whom", NULL};
@@ -1907,6 +1911,17 @@ static bool no_demonstration(const sctx *c, const ev_pattern *p, const ev_code *
     return ns > 0;
 }
 
+/* Mentions m[0..n) without the news media: talking to or by a news
+ * outlet ("spoke to VOA", "VOA spoke with X"; TALK_VERBS) is an interview, the
+ * reporting itself, not a political statement (CAMEO 01).  Returns the
+ * new count. */
+static int drop_media(const sctx *c, int *m, int n) {
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (strcmp(c->doc->mentions[m[i]].sector, "MED") != 0) m[k++] = m[i];
+    return k;
+}
+
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
  * an xcomp chain and is not coded again, or the trigger coded such a
@@ -2051,6 +2066,10 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
         return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
+    if (strcmp(code->root, "01") == 0 && lemma_in_list(tt, TALK_VERBS)) {
+        nt = drop_media(c, tgts, nt);
+        if (drop_media(c, srcs, ns) == 0) return TRY_NEXT;
+    }
     if (strcmp(code->root, "01") == 0 && nt == 0) return TRY_NEXT;
     /* a reciprocal frame needs a partner: "X argued" alone is no dispute */
     if (p->recip && nt == 0 && ns < 2) return TRY_NEXT;
