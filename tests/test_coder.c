@@ -1031,6 +1031,20 @@ static void interviews_are_no_statements(void **state) {
     dyad_doc_free(d);
 }
 
+static void gatherings_are_not_coerced(void **state) {
+    /* Colombia held a summit in Peru . -- no detention */
+    dyad_doc *d = code_shipped("Colombia/Colombia/PROPN/2/nsubj held/hold/VERB/0/root "
+                               "a/a/DET/4/det summit/summit/NOUN/2/obj in/in/ADP/6/case "
+                               "Peru/Peru/PROPN/2/obl ././PUNCT/2/punct");
+    assert_false(has_cameo(d, "173"));
+    dyad_doc_free(d);
+    /* Colombia held Peru . -- a detention */
+    d = code_shipped("Colombia/Colombia/PROPN/2/nsubj held/hold/VERB/0/root "
+                     "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct");
+    assert_true(has_cameo(d, "173"));
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1085,6 +1099,7 @@ int main(void) {
         cmocka_unit_test(passive_participles),
         cmocka_unit_test(announced_speech_acts),
         cmocka_unit_test(interviews_are_no_statements),
+        cmocka_unit_test(gatherings_are_not_coerced),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

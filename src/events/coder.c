@@ -43,7 +43,8 @@
  *   - precision guards in emit_match: material acts told in the simple
  *     present with no time ("works with universities"; habitual),
  *     officials "gathering" or "marching" (no_demonstration), talking
- *     to or by news media (an interview, drop_media), general
+ *     to or by news media (an interview, drop_media), coercion of a
+ *     gathering ("held a summit"), general
  *     frames whose object is a thing (thing_object), reciprocal frames without a partner, visits
  *     that are no state travel (visit_code), a country and its own
  *     agencies (own_agency), the same actor on both sides;
@@ -96,6 +97,11 @@ static const char *const HEDGE_ADVERBS[] = {
 /* Verbs of talking: with the news media, an interview (drop_media). */
 static const char *const TALK_VERBS[] = {
     "speak", "talk", "tell", "chat", NULL};
+/* Gatherings: no object of coercion (thing_object). */
+static const char *const GATHERING_NOUNS[] = {
+    "summit", "meeting", "talks", "conference", "session", "election", "vote", "referendum",
+    "ceremony", "exercise", "drill", "hearing", "debate", "dialogue", "forum", "parade",
+    "festival", "celebration", "congress", "convention", "consultation", NULL};
 /* Relative pronouns: the subject of a relative clause is its noun. */
 static const char *const REL_PRONOUNS[] = {
     "who", "which", "that", "whom", NULL};
@@ -1869,6 +1875,9 @@ static int thing_object(const sctx *c, const ev_pattern *p, const ev_code *code,
     if (!p->notarget && (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
         !lemma_in_list(&c->t[obj], PLACE_NOUNS) && c->t[obj].upos != DYAD_PROPN)
         return 0;
+    /* "held a summit", "closed the session": coercion (17) is done to
+     * people, places and things, not to gatherings */
+    if (atoi(code->root) == 17 && lemma_in_list(&c->t[obj], GATHERING_NOUNS)) return 0;
     /* "to see who will ...": a question word is no partner to look for */
     if (lemma_in_list(&c->t[obj], QUESTION_WORDS) && !rel_is(&c->t[trig], "acl:relcl")) return 0;
     return 1;
