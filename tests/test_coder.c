@@ -1045,6 +1045,25 @@ static void gatherings_are_not_coerced(void **state) {
     dyad_doc_free(d);
 }
 
+static void endangered_states_and_requirements(void **state) {
+    /* Colombia threatened the stability of Peru . -- endangering, no threat */
+    dyad_doc *d = code_shipped("Colombia/Colombia/PROPN/2/nsubj threatened/threaten/VERB/0/root "
+                               "the/the/DET/4/det stability/stability/NOUN/2/obj of/of/ADP/6/case "
+                               "Peru/Peru/PROPN/4/nmod ././PUNCT/2/punct");
+    assert_false(has_cameo(d, "130"));
+    dyad_doc_free(d);
+    /* Colombia threatened Peru . */
+    d = code_shipped("Colombia/Colombia/PROPN/2/nsubj threatened/threaten/VERB/0/root "
+                     "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct");
+    assert_true(has_cameo(d, "130"));
+    dyad_doc_free(d);
+    /* The treaty requires Colombia to attack Peru . -- a requirement, not an
+     * attack */
+    expect_none("The/the/DET/2/det treaty/treaty/NOUN/3/nsubj requires/require/VERB/0/root "
+                "Colombia/Colombia/PROPN/3/obj to/to/PART/6/mark attack/attack/VERB/3/xcomp "
+                "Peru/Peru/PROPN/6/obj ././PUNCT/3/punct", NULL);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1100,6 +1119,7 @@ int main(void) {
         cmocka_unit_test(announced_speech_acts),
         cmocka_unit_test(interviews_are_no_statements),
         cmocka_unit_test(gatherings_are_not_coerced),
+        cmocka_unit_test(endangered_states_and_requirements),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -44,7 +44,8 @@
  *     present with no time ("works with universities"; habitual),
  *     officials "gathering" or "marching" (no_demonstration), talking
  *     to or by news media (an interview, drop_media), coercion of a
- *     gathering ("held a summit"), general
+ *     gathering ("held a summit"), threats to a state of affairs
+ *     ("threatened the stability of"), general
  *     frames whose object is a thing (thing_object), reciprocal frames without a partner, visits
  *     that are no state travel (visit_code), a country and its own
  *     agencies (own_agency), the same actor on both sides;
@@ -102,6 +103,10 @@ static const char *const GATHERING_NOUNS[] = {
     "summit", "meeting", "talks", "conference", "session", "election", "vote", "referendum",
     "ceremony", "exercise", "drill", "hearing", "debate", "dialogue", "forum", "parade",
     "festival", "celebration", "congress", "convention", "consultation", NULL};
+/* States of affairs that can be endangered, not threatened (emit_match). */
+static const char *const STATE_OF_AFFAIRS_NOUNS[] = {
+    "integrity", "stability", "security", "peace", "sovereignty", "unity", "existence", "future", "safety", "independence", "order", "health", "livelihood",
+    "economy", "environment", NULL};
 /* Relative pronouns: the subject of a relative clause is its noun. */
 static const char *const REL_PRONOUNS[] = {
     "who", "which", "that", "whom", NULL};
@@ -162,7 +167,7 @@ static const char *const PERMIT_HEADS[] = {
 static const char *const IRREALIS_HEADS[] = {
     "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
     "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish", "want",
-    "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
+    "hope", "need", "deny", "consider", "discuss", "fear", "warn", "require", NULL};
 /* "took steps / measures to V" and "used force to V": the infinitive is the
  * act (measure_noun_verb). */
 static const char *const MEASURE_NOUNS[] = {
@@ -2061,6 +2066,11 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
      * respect"): cooperation codes need an actor there; conflict codes
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
+    /* "threatened the country's stability": endangering a state of
+     * affairs (even one of an actor) is no threat of action */
+    if (general && best.tgt >= 0 && atoi(code->root) == 13 &&
+        lemma_in_list(&c->t[best.tgt], STATE_OF_AFFAIRS_NOUNS))
+        return 0;
     if (best.tgt >= 0 && nt == 0 && general) {
         int r = thing_object(c, p, code, trig, best.tgt);
         if (r != 1) return r;
