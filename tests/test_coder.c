@@ -1064,6 +1064,23 @@ static void endangered_states_and_requirements(void **state) {
                 "Peru/Peru/PROPN/6/obj ././PUNCT/3/punct", NULL);
 }
 
+static void gerund_misattached_to_finite_verb(void **state) {
+    /* Colombia accuses Peru of lying and attacking Ecuador . -- "attacking"
+     * parsed as a conjunct of "accuses": it is alleged, not asserted */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj accuses/accuse/VERB/0/root "
+                            "Peru/Peru/PROPN/2/obj of/of/ADP/5/case lying/lying/NOUN/3/nmod "
+                            "and/and/CCONJ/7/cc attacking/attack/VERB/2/conj "
+                            "Ecuador/Ecuador/PROPN/7/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "190"), -1);
+    dyad_doc_free(d);
+    /* Colombia criticised Peru and attacked Ecuador . -- a finite conjunct */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj criticised/criticise/VERB/0/root "
+                  "Peru/Peru/PROPN/2/obj and/and/CCONJ/5/cc attacked/attack/VERB/2/conj "
+                  "Ecuador/Ecuador/PROPN/5/obj ././PUNCT/2/punct", NULL);
+    assert_true(find_event(d, "190") >= 0);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1120,6 +1137,7 @@ int main(void) {
         cmocka_unit_test(interviews_are_no_statements),
         cmocka_unit_test(gatherings_are_not_coerced),
         cmocka_unit_test(endangered_states_and_requirements),
+        cmocka_unit_test(gerund_misattached_to_finite_verb),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

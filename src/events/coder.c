@@ -39,7 +39,9 @@
  *     obligations, questions, purpose clauses ("sent troops to protect";
  *     not an instrument's, a measure's or a performed purpose: "marched to
  *     protest"), what proposals ask for, wishes about another
- *     actor, allegations and other unasserted clauses are not coded;
+ *     actor, allegations (also a gerund of the alleged list misparsed as
+ *     a conjunct of the finite verb) and other unasserted clauses are not
+ *     coded;
  *   - precision guards in emit_match: material acts told in the simple
  *     present with no time ("works with universities"; habitual),
  *     officials "gathering" or "marching" (no_demonstration), talking
@@ -654,6 +656,14 @@ static int intent_noun_verb(const sctx *c, int n) {
     return h;
 }
 
+/* A gerund: tagged VBG, or an untagged -ing form. */
+static bool is_gerund(const dyad_token *t) {
+    if ((t->feats & DYAD_F_VF_GER) || (t->xpos && strcmp(t->xpos, "VBG") == 0)) return true;
+    if (t->xpos && strcmp(t->xpos, "_") != 0) return false;
+    size_t n = strlen(t->form);
+    return n > 4 && strcmp(t->form + n - 3, "ing") == 0;
+}
+
 static int modality(const sctx *c, int v, int *mhead);
 
 /* Modality of clause x completing a noun: what a proposal asks for ("an
@@ -694,14 +704,6 @@ static bool unasserted_clause(const sctx *c, int x) {
         return true;
     return (rel_is(tx, "xcomp") || rel_is(tx, "advcl")) && lemma_is(&c->t[h], "have") &&
            child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet");
-}
-
-/* A gerund: tagged VBG, or an untagged -ing form. */
-static bool is_gerund(const dyad_token *t) {
-    if ((t->feats & DYAD_F_VF_GER) || (t->xpos && strcmp(t->xpos, "VBG") == 0)) return true;
-    if (t->xpos && strcmp(t->xpos, "_") != 0) return false;
-    size_t n = strlen(t->form);
-    return n > 4 && strcmp(t->form + n - 3, "ing") == 0;
 }
 
 /* Purpose clause x: "sent troops to protect the border" says what the act
@@ -745,6 +747,14 @@ static int modality(const sctx *c, int v, int *mhead) {
                                   lemma_is(d, "whether")))
             return 'c';
     }
+    /* "accuses X of killing, looting and displacing civilians" with the
+     * last gerund parsed as a conjunct of "accuses": a bare gerund does
+     * not coordinate with a finite verb; it belongs to the list under it */
+    if (rel_is(&c->t[v], "conj") && c->t[v].head >= 0 && is_gerund(&c->t[v]) &&
+        !is_gerund(&c->t[c->t[v].head]) &&
+        is_verbal(&c->t[c->t[v].head]) && child_rel(c, v, "nsubj") < 0 &&
+        child_rel(c, v, "aux") < 0)
+        return 'c';
     /* "did not call X and arrest Y": a conjunct without its own subject or
      * auxiliary shares the modality of the first conjunct */
     if (rel_is(&c->t[v], "conj") && c->t[v].head >= 0 && child_rel(c, v, "nsubj") < 0 &&
