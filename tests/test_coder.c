@@ -1081,6 +1081,30 @@ static void gerund_misattached_to_finite_verb(void **state) {
     dyad_doc_free(d);
 }
 
+static void comparisons_questions_and_tendencies(void **state) {
+    /* Colombia praised Peru rather than attack Ecuador . -- a comparison */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj praised/praise/VERB/0/root "
+                            "Peru/Peru/PROPN/2/obj rather/rather/ADV/5/advmod than/than/SCONJ/6/mark "
+                            "attack/attack/VERB/2/advcl Ecuador/Ecuador/PROPN/6/obj ././PUNCT/2/punct",
+                            NULL);
+    assert_int_equal(find_event(d, "190"), -1);
+    dyad_doc_free(d);
+    /* It is unclear how far Colombia will go to attack Peru . -- a question */
+    expect_none("It/it/PRON/3/nsubj is/be/AUX/3/cop unclear/unclear/ADJ/0/root how/how/ADV/5/advmod "
+                "far/far/ADV/8/advmod Colombia/Colombia/PROPN/8/nsubj will/will/AUX/8/aux "
+                "go/go/VERB/3/ccomp to/to/PART/10/mark attack/attack/VERB/8/xcomp "
+                "Peru/Peru/PROPN/10/obj ././PUNCT/3/punct", NULL);
+    /* Colombia tends to attack Peru . -- a tendency, not an event */
+    expect_none("Colombia/Colombia/PROPN/2/nsubj tends/tend/VERB/0/root to/to/PART/4/mark "
+                "attack/attack/VERB/2/xcomp Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL);
+    /* Colombia went far to attack Peru . -- no question: coded */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj went/go/VERB/0/root far/far/ADV/2/advmod "
+                  "to/to/PART/5/mark attack/attack/VERB/2/xcomp Peru/Peru/PROPN/5/obj "
+                  "././PUNCT/2/punct", NULL);
+    assert_true(d->nevents >= 1);
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1138,6 +1162,7 @@ int main(void) {
         cmocka_unit_test(gatherings_are_not_coerced),
         cmocka_unit_test(endangered_states_and_requirements),
         cmocka_unit_test(gerund_misattached_to_finite_verb),
+        cmocka_unit_test(comparisons_questions_and_tendencies),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

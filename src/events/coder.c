@@ -34,8 +34,9 @@
  *     and 09-12, have none and are not coded); refusals and negated
  *     cooperation (03, 05-08) into the CAMEO 12 rejection codes (table
  *     reject_code, negated = true); other negated events (also "seldom",
- *     "rarely"), conditionals, hedges ("may", "might", "could",
- *     "probably", "will likely"),
+ *     "rarely"), conditionals, comparisons ("rather than"), embedded
+ *     questions of degree ("how far X will go"), hedges ("may", "might",
+ *     "could", "probably", "will likely", "tends to"),
  *     obligations, questions, purpose clauses ("sent troops to protect";
  *     not an instrument's, a measure's or a performed purpose: "marched to
  *     protest"), what proposals ask for, wishes about another
@@ -147,7 +148,7 @@ static const char *const DEONTIC[] = {
  * "supposed to sign", "it is necessary for X to engage". */
 static const char *const NONASSERT_HEADS[] = {
     "interested", "interest", "suppose", "supposed", "necessary", "important", "essential",
-    "vital", "crucial", "imperative", NULL};
+    "vital", "crucial", "imperative", "tend", NULL};
 /* Allegations: "suspected of blowing up", "accused of killing": the
  * complement is what is alleged, not an event the coder can assert. */
 static const char *const ALLEGATION_HEADS[] = {
@@ -724,6 +725,24 @@ static bool purpose_clause(const sctx *c, int x) {
     return !(o >= 0 && measure_noun_verb(c, o) >= 0);
 }
 
+/* Clause x is an embedded question of degree ("how far X will go to
+ * silence", "to what extent Y will defend"): "how" on an adverb of x, or
+ * an oblique determined by "what".  A plain "how" or "why" ("described how
+ * troops fired") reports what happened and stays. */
+static bool wh_question(const sctx *c, int x) {
+    for (int k = 0; k < c->n; k++) {
+        if (c->t[k].head != x) continue;
+        const dyad_token *d = &c->t[k];
+        if (rel_starts(d, "advmod") && child_rel(c, k, "advmod") >= 0 &&
+            lemma_is(&c->t[child_rel(c, k, "advmod")], "how"))
+            return true;
+        if (rel_starts(d, "obl") && child_rel(c, k, "det") >= 0 &&
+            lemma_is(&c->t[child_rel(c, k, "det")], "what"))
+            return true;
+    }
+    return false;
+}
+
 /* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
  * 'c' conditional/hypothetical.  *mhead = the modal head token or -1. */
 static int modality(const sctx *c, int v, int *mhead) {
@@ -743,8 +762,9 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (rel_is(d, "advmod") && lemma_in_list(d, HEDGE_ADVERBS)) return 'c';
         /* "Y must/should withdraw": an obligation, not an event */
         if (rel_starts(d, "aux") && lemma_in_list(d, DEONTIC)) return 'c';
+        /* "than in protecting", "rather than attack": a comparison */
         if (rel_is(d, "mark") && (lemma_is(d, "if") || lemma_is(d, "unless") ||
-                                  lemma_is(d, "whether")))
+                                  lemma_is(d, "whether") || lemma_is(d, "than")))
             return 'c';
     }
     /* "accuses X of killing, looting and displacing civilians" with the
@@ -784,6 +804,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         /* a gerund or clause as subject ("talking now is out of the
          * question") is not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
+        if (!rel_is(tx, "acl:relcl") && wh_question(c, x)) return 'c';
         int nm = noun_clause_modality(c, x, mhead);
         if (nm >= 0) return nm;
         if (unasserted_clause(c, x)) return 'c';
