@@ -858,11 +858,13 @@ static void purpose_clauses(void **state) {
 }
 
 /* Codes spec with the shipped lexicon (data/events/cameo.txt). */
-static dyad_doc *code_shipped_with(const char *spec, uint32_t tok, const char *mention) {
+static dyad_doc *code_shipped_how(const char *spec, uint32_t tok, const char *mention,
+                                  const char *how) {
     dyad_doc *d = fix_doc(spec, "2026-03-04");
     assert_non_null(d);
     if (mention) fix_mention(d, 0, tok, mention);
     fix_auto_mentions(d);
+    for (size_t i = 0; how && i < d->nmentions; i++) d->mentions[i].how = how;
     const char *dir = getenv("DYAD_DATA");
     char path[1024];
     snprintf(path, sizeof path, "%s/events/cameo.txt", dir && *dir ? dir : "data");
@@ -874,6 +876,10 @@ static dyad_doc *code_shipped_with(const char *spec, uint32_t tok, const char *m
     assert_int_equal(ev_code_doc(lx, d, NULL), 0);
     ev_lexicon_free(lx);
     return d;
+}
+
+static dyad_doc *code_shipped_with(const char *spec, uint32_t tok, const char *mention) {
+    return code_shipped_how(spec, tok, mention, NULL);
 }
 
 static dyad_doc *code_shipped(const char *spec) {
@@ -1105,6 +1111,22 @@ static void comparisons_questions_and_tendencies(void **state) {
     dyad_doc_free(d);
 }
 
+static void quarrels_of_persons(void **state) {
+    /* The clash between Colombia and Peru ended . -- states fight */
+    static const char spec[] =
+        "The/the/DET/2/det clash/clash/NOUN/7/nsubj between/between/ADP/4/case "
+        "Colombia/Colombia/PROPN/2/nmod and/and/CCONJ/6/cc Peru/Peru/PROPN/4/conj "
+        "ended/end/VERB/0/root ././PUNCT/7/punct";
+    dyad_doc *d = code_shipped(spec);
+    assert_true(has_cameo(d, "190"));
+    dyad_doc_free(d);
+    /* the same with two persons ("the clash between Petro and Boluarte"):
+     * a quarrel, no battle */
+    d = code_shipped_how(spec, 0, NULL, "kb:person");
+    assert_false(has_cameo(d, "190"));
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -1163,6 +1185,7 @@ int main(void) {
         cmocka_unit_test(endangered_states_and_requirements),
         cmocka_unit_test(gerund_misattached_to_finite_verb),
         cmocka_unit_test(comparisons_questions_and_tendencies),
+        cmocka_unit_test(quarrels_of_persons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

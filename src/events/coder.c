@@ -48,7 +48,8 @@
  *     officials "gathering" or "marching" (no_demonstration), talking
  *     to or by news media (an interview, drop_media), coercion of a
  *     gathering ("held a summit"), threats to a state of affairs
- *     ("threatened the stability of"), general
+ *     ("threatened the stability of"), a named fight between two persons
+ *     (a quarrel: all_persons), general
  *     frames whose object is a thing (thing_object), reciprocal frames without a partner, visits
  *     that are no state travel (visit_code), a country and its own
  *     agencies (own_agency), the same actor on both sides;
@@ -1967,6 +1968,16 @@ static int drop_media(const sctx *c, int *m, int n) {
     return k;
 }
 
+/* Every mention of m[0..n) is a person (resolved through the people of
+ * the actor base). */
+static bool all_persons(const sctx *c, const int *m, int n) {
+    for (int i = 0; i < n; i++) {
+        const char *how = c->doc->mentions[m[i]].how;
+        if (!how || strncmp(how, "kb:person", 9) != 0) return false;
+    }
+    return n > 0;
+}
+
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
  * complement was coded), or the trigger is the complement of a frame with
  * an xcomp chain and is not coded again, or the trigger coded such a
@@ -2108,6 +2119,11 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
     }
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     int rootn = atoi(code->root);
+    /* "the clash between President X and Prime Minister Y": two persons do
+     * not fight a battle; a named fight between them is a quarrel */
+    if (rootn == 19 && !is_verbal(tt) && nt > 0 && all_persons(c, srcs, ns) &&
+        all_persons(c, tgts, nt))
+        return 0;
     /* "detained 30": a number of people, coded without a target */
     bool counted = best.tgt >= 0 && rootn == 17 &&
                    (c->t[best.tgt].upos == DYAD_NUM || child_rel(c, best.tgt, "nummod") >= 0);
