@@ -811,6 +811,322 @@ static void more_senses(void **state) {
                 "Peru/Peru/PROPN/6/obj ././PUNCT/4/punct", NULL);
 }
 
+static void hedged_and_rare_events(void **state) {
+    /* Colombia might attack Peru . -- a possibility, not an event */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj might/might/AUX/3/aux attack/attack/VERB/0/root "
+                "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia could attack Peru . */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj could/could/AUX/3/aux attack/attack/VERB/0/root "
+                "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia probably attacked Peru . -- a guess */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj probably/probably/ADV/3/advmod "
+                "attacked/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia seldom attacked Peru . -- "seldom" negates like "never" */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj seldom/seldom/ADV/3/advmod "
+                "attacked/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia often attacked Peru . -- other adverbs keep the event */
+    expect_first("Colombia/Colombia/PROPN/3/nsubj often/often/ADV/3/advmod "
+                 "attacked/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL,
+                 1, "190", "COL", "PER");
+    /* Colombia will attack Peru . -- "will" stays an intent */
+    expect_first("Colombia/Colombia/PROPN/3/nsubj will/will/AUX/3/aux attack/attack/VERB/0/root "
+                 "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL,
+                 1, NULL, "COL", "PER");
+}
+
+static void purpose_clauses(void **state) {
+    /* Colombia sent troops to attack Peru . -- the aim, not an attack */
+    expect_none("Colombia/Colombia/PROPN/2/nsubj sent/send/VERB/0/root troops/troop/NOUN/2/obj "
+                "to/to/PART/5/mark attack/attack/VERB/2/advcl Peru/Peru/PROPN/5/obj "
+                "././PUNCT/2/punct", NULL);
+    /* Colombia used force to attack Peru . -- the instrument's purpose is the act */
+    expect_first("Colombia/Colombia/PROPN/2/nsubj used/use/VERB/0/root force/force/NOUN/2/obj "
+                 "to/to/PART/5/mark attack/attack/VERB/2/advcl Peru/Peru/PROPN/5/obj "
+                 "././PUNCT/2/punct", NULL, 1, "190", "COL", "PER");
+    /* Colombia resorted to attacking Peru . -- a gerund after "to" */
+    expect_first("Colombia/Colombia/PROPN/2/nsubj resorted/resort/VERB/0/root to/to/SCONJ/4/mark "
+                 "attacking/attack/VERB/2/advcl Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL,
+                 1, "190", "COL", "PER");
+    /* Colombia marched to demand Peru ... -- a purpose the act performs:
+     * the march and the demand */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj marched/march/VERB/0/root "
+                            "to/to/PART/4/mark demand/demand/VERB/2/advcl Peru/Peru/PROPN/4/obj "
+                            "././PUNCT/2/punct", NULL);
+    assert_int_equal(d->nevents, 2);
+    assert_string_equal(d->events[1].cameo, "100");
+    dyad_doc_free(d);
+}
+
+/* Codes spec with the shipped lexicon (data/events/cameo.txt). */
+static dyad_doc *code_shipped_how(const char *spec, uint32_t tok, const char *mention,
+                                  const char *how) {
+    dyad_doc *d = fix_doc(spec, "2026-03-04");
+    assert_non_null(d);
+    if (mention) fix_mention(d, 0, tok, mention);
+    fix_auto_mentions(d);
+    for (size_t i = 0; how && i < d->nmentions; i++) d->mentions[i].how = how;
+    const char *dir = getenv("DYAD_DATA");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/events/cameo.txt", dir && *dir ? dir : "data");
+    ev_lexicon *lx = ev_lexicon_new();
+    dyad_error err;
+    FILE *devnull = fopen("/dev/null", "w");
+    assert_true(ev_lexicon_load_file(lx, path, devnull, &err) > 500);
+    fclose(devnull);
+    assert_int_equal(ev_code_doc(lx, d, NULL), 0);
+    ev_lexicon_free(lx);
+    return d;
+}
+
+static dyad_doc *code_shipped_with(const char *spec, uint32_t tok, const char *mention) {
+    return code_shipped_how(spec, tok, mention, NULL);
+}
+
+static dyad_doc *code_shipped(const char *spec) {
+    return code_shipped_with(spec, 0, NULL);
+}
+
+/* True when d has an event with this CAMEO code. */
+static bool has_cameo(const dyad_doc *d, const char *cameo) {
+    for (size_t i = 0; i < d->nevents; i++)
+        if (strcmp(d->events[i].cameo, cameo) == 0) return true;
+    return false;
+}
+
+/* Shipped frames that were too broad: each sentence, coded with the shipped
+ * lexicon, must (want = true) or must not have an event of that code. */
+static void narrowed_frames(void **state) {
+    static const struct { const char *spec; const char *cameo; bool want; } cases[] = {
+        /* Colombia claimed that Peru won . -- a claim is no accusation */
+        {"Colombia/Colombia/PROPN/2/nsubj claimed/claim/VERB/0/root that/that/SCONJ/5/mark "
+         "Peru/Peru/PROPN/5/nsubj won/win/VERB/2/ccomp ././PUNCT/2/punct", "112", false},
+        /* Colombia accused Peru . */
+        {"Colombia/Colombia/PROPN/2/nsubj accused/accuse/VERB/0/root Peru/Peru/PROPN/2/obj "
+         "././PUNCT/2/punct", "112", true},
+        /* Colombia examined Peru 's position . -- studying is no investigation */
+        {"Colombia/Colombia/PROPN/2/nsubj examined/examine/VERB/0/root Peru/Peru/PROPN/5/nmod:poss "
+         "'s/'s/PART/3/case position/position/NOUN/2/obj ././PUNCT/2/punct", "090", false},
+        /* Colombia investigated Peru . */
+        {"Colombia/Colombia/PROPN/2/nsubj investigated/investigate/VERB/0/root "
+         "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", "090", true},
+        /* Colombia nominated Peru . -- a nomination is no support */
+        {"Colombia/Colombia/PROPN/2/nsubj nominated/nominate/VERB/0/root Peru/Peru/PROPN/2/obj "
+         "././PUNCT/2/punct", "050", false},
+        /* Colombia removed Peru . -- removing is no change of leadership */
+        {"Colombia/Colombia/PROPN/2/nsubj removed/remove/VERB/0/root Peru/Peru/PROPN/2/obj "
+         "././PUNCT/2/punct", "0831", false},
+        /* Colombia removed Peru from office . */
+        {"Colombia/Colombia/PROPN/2/nsubj removed/remove/VERB/0/root Peru/Peru/PROPN/2/obj "
+         "from/from/ADP/5/case office/office/NOUN/2/obl ././PUNCT/2/punct", "0831", true},
+        /* Colombia works under rules . -- no work-to-rule strike */
+        {"Colombia/Colombia/PROPN/2/nsubj works/work/VERB/0/root under/under/ADP/4/case "
+         "rules/rule/NOUN/2/obl ././PUNCT/2/punct", "143", false},
+    };
+    for (size_t i = 0; i < DYAD_ARRAY_LEN(cases); i++) {
+        dyad_doc *d = code_shipped(cases[i].spec);
+        if (has_cameo(d, cases[i].cameo) != cases[i].want) print_error("case %zu\n", i);
+        assert_true(has_cameo(d, cases[i].cameo) == cases[i].want);
+        dyad_doc_free(d);
+    }
+}
+
+/* Codes spec with the mechanism lexicon after tagging token `tok` with
+ * the Penn tag xpos (the fixture's trees carry none). */
+static dyad_doc *code_tagged(const char *spec, int tok, const char *xpos) {
+    dyad_doc *d = fix_doc(spec, "2026-03-04");
+    assert_non_null(d);
+    fix_auto_mentions(d);
+    d->tokens[d->sentences[0].first + (uint32_t)tok].xpos = xpos;
+    ev_lexicon *lx = ev_lexicon_new();
+    FILE *devnull = fopen("/dev/null", "w");
+    ev_lexicon_load_text(lx, MECH_LEXICON, sizeof MECH_LEXICON - 1, "mech.txt", devnull);
+    fclose(devnull);
+    assert_int_equal(ev_code_doc(lx, d, NULL), 0);
+    ev_lexicon_free(lx);
+    return d;
+}
+
+static void habitual_present(void **state) {
+    /* Colombia attacks Peru . -- a material act in the simple present with
+     * no time: a habit or general truth */
+    dyad_doc *d = code_tagged("Colombia/Colombia/PROPN/2/nsubj attacks/attack/VERB/0/root "
+                              "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", 1, "VBZ");
+    assert_int_equal(d->nevents, 0);
+    dyad_doc_free(d);
+    /* Colombia attacked Peru . -- the past is an event */
+    d = code_tagged("Colombia/Colombia/PROPN/2/nsubj attacked/attack/VERB/0/root "
+                    "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", 1, "VBD");
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+    /* Colombia routinely attacks Peru . -- acts said to recur are events */
+    d = code_tagged("Colombia/Colombia/PROPN/3/nsubj routinely/routinely/ADV/3/advmod "
+                    "attacks/attack/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", 2, "VBZ");
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+    /* Colombia criticises Peru . -- a statement in the present is an event */
+    d = code_tagged("Colombia/Colombia/PROPN/2/nsubj criticises/criticise/VERB/0/root "
+                    "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct", 1, "VBZ");
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+}
+
+static void officials_do_not_demonstrate(void **state) {
+    /* Students marched . -- a demonstration */
+    dyad_doc *d = code_mech("Students/student/NOUN/2/nsubj marched/march/VERB/0/root "
+                            "././PUNCT/2/punct", "0:COLEDU");
+    assert_int_equal(d->nevents, 1);
+    dyad_doc_free(d);
+    /* Troops marched . -- officials of a state make no demonstration */
+    expect_none("Troops/troop/NOUN/2/nsubj marched/march/VERB/0/root ././PUNCT/2/punct",
+                "0:COLMIL");
+    /* Students marched the teachers . -- a subject that leads others */
+    expect_none("Students/student/NOUN/2/nsubj marched/march/VERB/0/root the/the/DET/4/det "
+                "teachers/teacher/NOUN/2/obj ././PUNCT/2/punct", "0:COLEDU");
+}
+
+static void passive_participles(void **state) {
+    /* Peru mourned Colombian soldiers attacked in the north . -- the
+     * soldiers were attacked: they are no attacker */
+    dyad_doc *d = code_tagged("Peru/Peru/PROPN/2/nsubj mourned/mourn/VERB/0/root "
+                              "Colombian/Colombian/PROPN/4/amod soldiers/soldier/NOUN/2/obj "
+                              "attacked/attack/VERB/4/acl in/in/ADP/8/case the/the/DET/8/det "
+                              "north/north/NOUN/5/obl ././PUNCT/2/punct", 4, "VBN");
+    for (size_t i = 0; i < d->nevents; i++) assert_string_not_equal(src_code(d, i), "COL");
+    dyad_doc_free(d);
+    /* Peru mourned soldiers attacked by Colombia . -- the by-agent attacked */
+    d = code_tagged("Peru/Peru/PROPN/2/nsubj mourned/mourn/VERB/0/root "
+                    "soldiers/soldier/NOUN/2/obj attacked/attack/VERB/3/acl by/by/ADP/6/case "
+                    "Colombia/Colombia/PROPN/4/obl:agent ././PUNCT/2/punct", 3, "VBN");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COL");
+    dyad_doc_free(d);
+    /* Colombia , the state that attacked Peru . -- a relative clause keeps
+     * its noun as the subject */
+    d = code_tagged("Colombia/Colombia/PROPN/0/root that/that/PRON/3/nsubj "
+                    "attacked/attack/VERB/1/acl:relcl Peru/Peru/PROPN/3/obj ././PUNCT/1/punct",
+                    2, "VBD");
+    assert_int_equal(d->nevents, 1);
+    assert_string_equal(src_code(d, 0), "COL");
+    dyad_doc_free(d);
+}
+
+static void announced_speech_acts(void **state) {
+    /* Colombia will criticise Peru . -- no intent code for a speech act:
+     * said in advance, it has not happened */
+    expect_none("Colombia/Colombia/PROPN/3/nsubj will/will/AUX/3/aux "
+                "criticise/criticise/VERB/0/root Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL);
+    /* Colombia plans to demand Peru . */
+    expect_none("Colombia/Colombia/PROPN/2/nsubj plans/plan/VERB/0/root to/to/PART/4/mark "
+                "demand/demand/VERB/2/xcomp Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL);
+    /* Colombia will meet Peru . -- an intent to meet (036) */
+    expect_first("Colombia/Colombia/PROPN/3/nsubj will/will/AUX/3/aux meet/meet/VERB/0/root "
+                 "Peru/Peru/PROPN/3/obj ././PUNCT/3/punct", NULL, 2, "036", "COL", "PER");
+}
+
+static void interviews_are_no_statements(void **state) {
+    /* Colombia spoke about Peru . -- a statement about Peru */
+    dyad_doc *d = code_shipped("Colombia/Colombia/PROPN/2/nsubj spoke/speak/VERB/0/root "
+                               "about/about/ADP/4/case Peru/Peru/PROPN/2/obl ././PUNCT/2/punct");
+    assert_true(has_cameo(d, "010"));
+    dyad_doc_free(d);
+    /* Colombia spoke about Reuters . -- talking to a news outlet: an interview */
+    d = code_shipped_with("Colombia/Colombia/PROPN/2/nsubj spoke/speak/VERB/0/root "
+                          "about/about/ADP/4/case Reuters/Reuters/NOUN/2/obl ././PUNCT/2/punct",
+                          3, "GBRMED");
+    assert_false(has_cameo(d, "010"));
+    dyad_doc_free(d);
+}
+
+static void gatherings_are_not_coerced(void **state) {
+    /* Colombia held a summit in Peru . -- no detention */
+    dyad_doc *d = code_shipped("Colombia/Colombia/PROPN/2/nsubj held/hold/VERB/0/root "
+                               "a/a/DET/4/det summit/summit/NOUN/2/obj in/in/ADP/6/case "
+                               "Peru/Peru/PROPN/2/obl ././PUNCT/2/punct");
+    assert_false(has_cameo(d, "173"));
+    dyad_doc_free(d);
+    /* Colombia held Peru . -- a detention */
+    d = code_shipped("Colombia/Colombia/PROPN/2/nsubj held/hold/VERB/0/root "
+                     "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct");
+    assert_true(has_cameo(d, "173"));
+    dyad_doc_free(d);
+}
+
+static void endangered_states_and_requirements(void **state) {
+    /* Colombia threatened the stability of Peru . -- endangering, no threat */
+    dyad_doc *d = code_shipped("Colombia/Colombia/PROPN/2/nsubj threatened/threaten/VERB/0/root "
+                               "the/the/DET/4/det stability/stability/NOUN/2/obj of/of/ADP/6/case "
+                               "Peru/Peru/PROPN/4/nmod ././PUNCT/2/punct");
+    assert_false(has_cameo(d, "130"));
+    dyad_doc_free(d);
+    /* Colombia threatened Peru . */
+    d = code_shipped("Colombia/Colombia/PROPN/2/nsubj threatened/threaten/VERB/0/root "
+                     "Peru/Peru/PROPN/2/obj ././PUNCT/2/punct");
+    assert_true(has_cameo(d, "130"));
+    dyad_doc_free(d);
+    /* The treaty requires Colombia to attack Peru . -- a requirement, not an
+     * attack */
+    expect_none("The/the/DET/2/det treaty/treaty/NOUN/3/nsubj requires/require/VERB/0/root "
+                "Colombia/Colombia/PROPN/3/obj to/to/PART/6/mark attack/attack/VERB/3/xcomp "
+                "Peru/Peru/PROPN/6/obj ././PUNCT/3/punct", NULL);
+}
+
+static void gerund_misattached_to_finite_verb(void **state) {
+    /* Colombia accuses Peru of lying and attacking Ecuador . -- "attacking"
+     * parsed as a conjunct of "accuses": it is alleged, not asserted */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj accuses/accuse/VERB/0/root "
+                            "Peru/Peru/PROPN/2/obj of/of/ADP/5/case lying/lying/NOUN/3/nmod "
+                            "and/and/CCONJ/7/cc attacking/attack/VERB/2/conj "
+                            "Ecuador/Ecuador/PROPN/7/obj ././PUNCT/2/punct", NULL);
+    assert_int_equal(find_event(d, "190"), -1);
+    dyad_doc_free(d);
+    /* Colombia criticised Peru and attacked Ecuador . -- a finite conjunct */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj criticised/criticise/VERB/0/root "
+                  "Peru/Peru/PROPN/2/obj and/and/CCONJ/5/cc attacked/attack/VERB/2/conj "
+                  "Ecuador/Ecuador/PROPN/5/obj ././PUNCT/2/punct", NULL);
+    assert_true(find_event(d, "190") >= 0);
+    dyad_doc_free(d);
+}
+
+static void comparisons_questions_and_tendencies(void **state) {
+    /* Colombia praised Peru rather than attack Ecuador . -- a comparison */
+    dyad_doc *d = code_mech("Colombia/Colombia/PROPN/2/nsubj praised/praise/VERB/0/root "
+                            "Peru/Peru/PROPN/2/obj rather/rather/ADV/5/advmod than/than/SCONJ/6/mark "
+                            "attack/attack/VERB/2/advcl Ecuador/Ecuador/PROPN/6/obj ././PUNCT/2/punct",
+                            NULL);
+    assert_int_equal(find_event(d, "190"), -1);
+    dyad_doc_free(d);
+    /* It is unclear how far Colombia will go to attack Peru . -- a question */
+    expect_none("It/it/PRON/3/nsubj is/be/AUX/3/cop unclear/unclear/ADJ/0/root how/how/ADV/5/advmod "
+                "far/far/ADV/8/advmod Colombia/Colombia/PROPN/8/nsubj will/will/AUX/8/aux "
+                "go/go/VERB/3/ccomp to/to/PART/10/mark attack/attack/VERB/8/xcomp "
+                "Peru/Peru/PROPN/10/obj ././PUNCT/3/punct", NULL);
+    /* Colombia tends to attack Peru . -- a tendency, not an event */
+    expect_none("Colombia/Colombia/PROPN/2/nsubj tends/tend/VERB/0/root to/to/PART/4/mark "
+                "attack/attack/VERB/2/xcomp Peru/Peru/PROPN/4/obj ././PUNCT/2/punct", NULL);
+    /* Colombia went far to attack Peru . -- no question: coded */
+    d = code_mech("Colombia/Colombia/PROPN/2/nsubj went/go/VERB/0/root far/far/ADV/2/advmod "
+                  "to/to/PART/5/mark attack/attack/VERB/2/xcomp Peru/Peru/PROPN/5/obj "
+                  "././PUNCT/2/punct", NULL);
+    assert_true(d->nevents >= 1);
+    dyad_doc_free(d);
+}
+
+static void quarrels_of_persons(void **state) {
+    /* The clash between Colombia and Peru ended . -- states fight */
+    static const char spec[] =
+        "The/the/DET/2/det clash/clash/NOUN/7/nsubj between/between/ADP/4/case "
+        "Colombia/Colombia/PROPN/2/nmod and/and/CCONJ/6/cc Peru/Peru/PROPN/4/conj "
+        "ended/end/VERB/0/root ././PUNCT/7/punct";
+    dyad_doc *d = code_shipped(spec);
+    assert_true(has_cameo(d, "190"));
+    dyad_doc_free(d);
+    /* the same with two persons ("the clash between Petro and Boluarte"):
+     * a quarrel, no battle */
+    d = code_shipped_how(spec, 0, NULL, "kb:person");
+    assert_false(has_cameo(d, "190"));
+    dyad_doc_free(d);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(active_frame),
@@ -857,6 +1173,19 @@ int main(void) {
         cmocka_unit_test(background_events_happened),
         cmocka_unit_test(clause_slots_and_other_senses),
         cmocka_unit_test(more_senses),
+        cmocka_unit_test(hedged_and_rare_events),
+        cmocka_unit_test(purpose_clauses),
+        cmocka_unit_test(narrowed_frames),
+        cmocka_unit_test(habitual_present),
+        cmocka_unit_test(officials_do_not_demonstrate),
+        cmocka_unit_test(passive_participles),
+        cmocka_unit_test(announced_speech_acts),
+        cmocka_unit_test(interviews_are_no_statements),
+        cmocka_unit_test(gatherings_are_not_coerced),
+        cmocka_unit_test(endangered_states_and_requirements),
+        cmocka_unit_test(gerund_misattached_to_finite_verb),
+        cmocka_unit_test(comparisons_questions_and_tendencies),
+        cmocka_unit_test(quarrels_of_persons),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

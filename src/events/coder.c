@@ -17,7 +17,9 @@
  * coordinated actors give one event each, @recip codes both directions.
  *
  * Linguistic treatment (general, not in the lexicon):
- *   - subjects (subject_of): the by-agent of a passive, shared subjects of
+ *   - subjects (subject_of): the by-agent of a passive (also of a past
+ *     participle on a noun, "soldiers killed by X", whose noun is the
+ *     target, never the source: passive_participle), shared subjects of
  *     conj/xcomp/advcl, object control ("urge", "ask", "call on" hand down
  *     their object), relative clauses, infinitives of intention and
  *     measure nouns, and repairs of common misparses (misattached_subject);
@@ -28,13 +30,27 @@
  *     document's two countries (pair_mentions); fallback targets from the
  *     trigger's other dependents and purpose clauses (fallback_targets);
  *   - modality (modality): "will" and xcomp under intention heads turn the
- *     code into its intent code (table intent_code); refusals and negated
+ *     code into its intent code (table intent_code; speech acts, 01, 02
+ *     and 09-12, have none and are not coded); refusals and negated
  *     cooperation (03, 05-08) into the CAMEO 12 rejection codes (table
- *     reject_code, negated = true); other negated events, conditionals,
- *     obligations, questions, what proposals ask for, wishes about another
- *     actor, allegations and other unasserted clauses are not coded;
- *   - precision guards in emit_match: general frames whose object is a
- *     thing (thing_object), reciprocal frames without a partner, visits
+ *     reject_code, negated = true); other negated events (also "seldom",
+ *     "rarely"), conditionals, comparisons ("rather than"), embedded
+ *     questions of degree ("how far X will go"), hedges ("may", "might",
+ *     "could", "probably", "will likely", "tends to"),
+ *     obligations, questions, purpose clauses ("sent troops to protect";
+ *     not an instrument's, a measure's or a performed purpose: "marched to
+ *     protest"), what proposals ask for, wishes about another
+ *     actor, allegations (also a gerund of the alleged list misparsed as
+ *     a conjunct of the finite verb) and other unasserted clauses are not
+ *     coded;
+ *   - precision guards in emit_match: material acts told in the simple
+ *     present with no time ("works with universities"; habitual),
+ *     officials "gathering" or "marching" (no_demonstration), talking
+ *     to or by news media (an interview, drop_media), coercion of a
+ *     gathering ("held a summit"), threats to a state of affairs
+ *     ("threatened the stability of"), a named fight between two persons
+ *     (a quarrel: all_persons), general
+ *     frames whose object is a thing (thing_object), reciprocal frames without a partner, visits
  *     that are no state travel (visit_code), a country and its own
  *     agencies (own_agency), the same actor on both sides;
  *   - rules of the coder's own, with no lexicon line: obligations reported
@@ -71,6 +87,30 @@ static const char *const OBJ_CONTROL[] = {
     "pressure", "push", "allow", "permit", "help", "require", "request", "instruct", "warn",
     "advise", "authorize", "authorise", "compel", "convince", "see", "watch", "hear", "let",
     "make", "want", "need", "expect", "enable", NULL};
+/* Purpose verbs whose clause is carried out by the act it completes:
+ * "rallied to protest", "opened the border to allow" (purpose_clause). */
+static const char *const PERFORMED_PURPOSES[] = {
+    "protest", "demonstrate", "denounce", "condemn", "mark", "commemorate", "express", "voice",
+    "show", "demand", "allow", "permit", "enable", "let", NULL};
+/* Adverbs of acts that recur or go on now (habitual). */
+static const char *const REPEATED_ADVERBS[] = {
+    "routinely", "regularly", "repeatedly", "often", "frequently", "constantly", "continually",
+    "daily", "again", "still", "now", "currently", "increasingly", NULL};
+/* Adverbs of a guess (modality). */
+static const char *const HEDGE_ADVERBS[] = {
+    "likely", "probably", "possibly", "perhaps", "maybe", "presumably", NULL};
+/* Verbs of talking: with the news media, an interview (drop_media). */
+static const char *const TALK_VERBS[] = {
+    "speak", "talk", "tell", "chat", NULL};
+/* Gatherings: no object of coercion (thing_object). */
+static const char *const GATHERING_NOUNS[] = {
+    "summit", "meeting", "talks", "conference", "session", "election", "vote", "referendum",
+    "ceremony", "exercise", "drill", "hearing", "debate", "dialogue", "forum", "parade",
+    "festival", "celebration", "congress", "convention", "consultation", NULL};
+/* States of affairs that can be endangered, not threatened (emit_match). */
+static const char *const STATE_OF_AFFAIRS_NOUNS[] = {
+    "integrity", "stability", "security", "peace", "sovereignty", "unity", "existence", "future", "safety", "independence", "order", "health", "livelihood",
+    "economy", "environment", NULL};
 /* Relative pronouns: the subject of a relative clause is its noun. */
 static const char *const REL_PRONOUNS[] = {
     "who", "which", "that", "whom", NULL};
@@ -109,7 +149,7 @@ static const char *const DEONTIC[] = {
  * "supposed to sign", "it is necessary for X to engage". */
 static const char *const NONASSERT_HEADS[] = {
     "interested", "interest", "suppose", "supposed", "necessary", "important", "essential",
-    "vital", "crucial", "imperative", NULL};
+    "vital", "crucial", "imperative", "tend", NULL};
 /* Allegations: "suspected of blowing up", "accused of killing": the
  * complement is what is alleged, not an event the coder can assert. */
 static const char *const ALLEGATION_HEADS[] = {
@@ -121,7 +161,7 @@ static const char *const REFUSE_HEADS[] = {
     "refuse", "decline", "reject", "resist", "unwilling", NULL};
 /* Negation. */
 static const char *const NEG_WORDS[] = {
-    "not", "never", "n't", "no", NULL};
+    "not", "never", "n't", "no", "seldom", "rarely", "hardly", "scarcely", NULL};
 /* Permission: "X is not allowed to V" is the permission giver's refusal. */
 static const char *const PERMIT_HEADS[] = {
     "allow", "permit", "let", "authorise", "authorize", NULL};
@@ -131,7 +171,7 @@ static const char *const PERMIT_HEADS[] = {
 static const char *const IRREALIS_HEADS[] = {
     "demand", "urge", "ask", "request", "call", "insist", "suggest", "order", "tell",
     "encourage", "press", "pressure", "push", "appeal", "advise", "recommend", "wish", "want",
-    "hope", "need", "deny", "consider", "discuss", "fear", "warn", NULL};
+    "hope", "need", "deny", "consider", "discuss", "fear", "warn", "require", NULL};
 /* "took steps / measures to V" and "used force to V": the infinitive is the
  * act (measure_noun_verb). */
 static const char *const MEASURE_NOUNS[] = {
@@ -213,6 +253,10 @@ static const char *const BACKGROUND_PREPS[] = {
 /* A country's own state agencies (own_agency). */
 static const char *const STATE_SECTORS[] = {
     "GOV", "MIL", "COP", "JUD", "LEG", "SPY", "ELI", NULL};
+/* Sectors of officials, who do not demonstrate in the street
+ * (no_demonstration). */
+static const char *const OFFICIAL_SECTORS[] = {
+    "GOV", "MIL", "COP", "JUD", "SPY", NULL};
 /* "both governments", "the two sides" (pair_mentions). */
 static const char *const PAIR_NOUNS[] = {
     "side", "government", "country", "leader", "capital", "nation", "president",
@@ -306,6 +350,12 @@ static bool lemma_in_list(const dyad_token *t, const char *const *list) {
     return false;
 }
 
+static bool word_in_list(const char *w, const char *const *list) {
+    for (int i = 0; list[i]; i++)
+        if (strcmp(w, list[i]) == 0) return true;
+    return false;
+}
+
 static bool rel_is(const dyad_token *t, const char *r) {
     return t->deprel && strcmp(t->deprel, r) == 0;
 }
@@ -355,14 +405,29 @@ static bool is_nominal(const dyad_token *t) {
            (t->xpos && t->xpos[0] == 'N');
 }
 
+/* "soldiers killed in the raid": a past participle modifying a noun, with
+ * no object or subject of its own, is passive; the noun is what was done
+ * to.  Only when the sentence has a verb for its root: a sentence parsed
+ * around a noun ("groups this week called for") has its main verb there. */
+static bool passive_participle(const sctx *c, int v) {
+    const dyad_token *tv = &c->t[v];
+    if (!tv->xpos || (strcmp(tv->xpos, "VBN") != 0 && strcmp(tv->xpos, "VBD") != 0) ||
+        child_rel(c, v, "obj") >= 0 || child_rel(c, v, "nsubj") >= 0)
+        return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head < 0) return is_verbal(&c->t[k]);
+    return false;
+}
+
 static bool is_passive(const sctx *c, int v) {
     if (child_rel(c, v, "aux:pass") >= 0) return true;
     /* "X lifted on Monday the ban": a passive subject with an
      * object and no passive auxiliary is an active clause misparsed */
     if (child_rel(c, v, "nsubj:pass") >= 0)
         return child_rel(c, v, "obj") < 0 || child_rel(c, v, "cop") >= 0;
-    return (c->t[v].feats & DYAD_F_VOICE_PASS) && child_rel(c, v, "nsubj") < 0 &&
-           rel_is(&c->t[v], "acl");
+    return ((c->t[v].feats & DYAD_F_VOICE_PASS) && child_rel(c, v, "nsubj") < 0 &&
+            rel_is(&c->t[v], "acl")) ||
+           (rel_is(&c->t[v], "acl") && passive_participle(c, v));
 }
 
 /* by-agent of a passive verb */
@@ -489,7 +554,7 @@ static int subject_of(const sctx *c, int v, int depth) {
          (rel_is(&c->t[h], "obj") && !lemma_in_list(&c->t[h], DIRECTIVE_NOUNS))))
         return intent_noun_holder(c, h, depth + 1);
     if (rel_starts(tv, "acl") && !rel_is(tv, "acl:relcl") && is_nominal(&c->t[h]) &&
-        !(tv->feats & DYAD_F_VOICE_PASS))
+        !(tv->feats & DYAD_F_VOICE_PASS) && !passive_participle(c, v))
         return h;
     return -1;
 }
@@ -593,6 +658,14 @@ static int intent_noun_verb(const sctx *c, int n) {
     return h;
 }
 
+/* A gerund: tagged VBG, or an untagged -ing form. */
+static bool is_gerund(const dyad_token *t) {
+    if ((t->feats & DYAD_F_VF_GER) || (t->xpos && strcmp(t->xpos, "VBG") == 0)) return true;
+    if (t->xpos && strcmp(t->xpos, "_") != 0) return false;
+    size_t n = strlen(t->form);
+    return n > 4 && strcmp(t->form + n - 3, "ing") == 0;
+}
+
 static int modality(const sctx *c, int v, int *mhead);
 
 /* Modality of clause x completing a noun: what a proposal asks for ("an
@@ -635,6 +708,42 @@ static bool unasserted_clause(const sctx *c, int x) {
            child_rel(c, h, "advmod") >= 0 && lemma_is(&c->t[child_rel(c, h, "advmod")], "yet");
 }
 
+/* Purpose clause x: "sent troops to protect the border" says what the act
+ * was for, not that it happened.  Not the infinitive of an instrument
+ * ("used force to disperse") or of a measure ("took steps to ease"), which
+ * is the act itself, nor a purpose the act performs ("marched to
+ * protest"; PERFORMED_PURPOSES). */
+static bool purpose_clause(const sctx *c, int x) {
+    const dyad_token *tx = &c->t[x];
+    int h = tx->head;
+    if (!rel_is(tx, "advcl") || !has_case_word(c, x, "to") || !is_verbal(&c->t[h]) ||
+        lemma_in_list(tx, PERFORMED_PURPOSES) || lemma_in_list(&c->t[h], INTENT_HEADS) ||
+        lemma_in_list(&c->t[h], INSTRUMENT_VERBS))
+        return false;
+    /* "resorted to throwing stones": a gerund after "to" is no purpose */
+    if (is_gerund(tx)) return false;
+    int o = child_rel(c, h, "obj");
+    return !(o >= 0 && measure_noun_verb(c, o) >= 0);
+}
+
+/* Clause x is an embedded question of degree ("how far X will go to
+ * silence", "to what extent Y will defend"): "how" on an adverb of x, or
+ * an oblique determined by "what".  A plain "how" or "why" ("described how
+ * troops fired") reports what happened and stays. */
+static bool wh_question(const sctx *c, int x) {
+    for (int k = 0; k < c->n; k++) {
+        if (c->t[k].head != x) continue;
+        const dyad_token *d = &c->t[k];
+        if (rel_starts(d, "advmod") && child_rel(c, k, "advmod") >= 0 &&
+            lemma_is(&c->t[child_rel(c, k, "advmod")], "how"))
+            return true;
+        if (rel_starts(d, "obl") && child_rel(c, k, "det") >= 0 &&
+            lemma_is(&c->t[child_rel(c, k, "det")], "what"))
+            return true;
+    }
+    return false;
+}
+
 /* Modality of verb v: 0 none, 'i' intent, 'r' refusal, 'n' negated,
  * 'c' conditional/hypothetical.  *mhead = the modal head token or -1. */
 static int modality(const sctx *c, int v, int *mhead) {
@@ -650,12 +759,23 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (rel_is(d, "advmod") && lemma_is(d, "longer") && child_rel(c, k, "advmod") >= 0 &&
             lemma_is(&c->t[child_rel(c, k, "advmod")], "no"))
             return 'n';
+        /* "will likely attack", "probably met": a guess, not an event */
+        if (rel_is(d, "advmod") && lemma_in_list(d, HEDGE_ADVERBS)) return 'c';
         /* "Y must/should withdraw": an obligation, not an event */
         if (rel_starts(d, "aux") && lemma_in_list(d, DEONTIC)) return 'c';
+        /* "than in protecting", "rather than attack": a comparison */
         if (rel_is(d, "mark") && (lemma_is(d, "if") || lemma_is(d, "unless") ||
-                                  lemma_is(d, "whether")))
+                                  lemma_is(d, "whether") || lemma_is(d, "than")))
             return 'c';
     }
+    /* "accuses X of killing, looting and displacing civilians" with the
+     * last gerund parsed as a conjunct of "accuses": a bare gerund does
+     * not coordinate with a finite verb; it belongs to the list under it */
+    if (rel_is(&c->t[v], "conj") && c->t[v].head >= 0 && is_gerund(&c->t[v]) &&
+        !is_gerund(&c->t[c->t[v].head]) &&
+        is_verbal(&c->t[c->t[v].head]) && child_rel(c, v, "nsubj") < 0 &&
+        child_rel(c, v, "aux") < 0)
+        return 'c';
     /* "did not call X and arrest Y": a conjunct without its own subject or
      * auxiliary shares the modality of the first conjunct */
     if (rel_is(&c->t[v], "conj") && c->t[v].head >= 0 && child_rel(c, v, "nsubj") < 0 &&
@@ -675,7 +795,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         if (d->head == v && rel_starts(d, "aux") &&
             (lemma_is(d, "could") || lemma_is(d, "might") ||
              lemma_is(d, "should") || lemma_is(d, "may")))
-            mode = mode ? mode : 'h';
+            mode = mode ? mode : 'h';   /* a possibility: not asserted */
     }
     int x = v;
     for (int depth = 0; depth < 4 && x >= 0; depth++) {
@@ -685,12 +805,14 @@ static int modality(const sctx *c, int v, int *mhead) {
         /* a gerund or clause as subject ("talking now is out of the
          * question") is not asserted */
         if (rel_starts(tx, "csubj")) return 'c';
+        if (!rel_is(tx, "acl:relcl") && wh_question(c, x)) return 'c';
         int nm = noun_clause_modality(c, x, mhead);
         if (nm >= 0) return nm;
         if (unasserted_clause(c, x)) return 'c';
         /* purpose and manner clauses share the modality of their head:
          * "must ease controls to allow ...", "should respond by
          * committing ..." */
+        if (purpose_clause(c, x)) return 'c';
         if (rel_is(tx, "advcl") && (has_case_word(c, x, "to") || has_case_word(c, x, "by")) &&
             !lemma_in_list(&c->t[h], INTENT_HEADS)) {
             int m2;
@@ -749,7 +871,7 @@ static int modality(const sctx *c, int v, int *mhead) {
         x = h;
         if (rel_is(tx, "ccomp")) break;
     }
-    return mode == 'h' ? 0 : mode;
+    return mode == 'h' ? 'c' : mode;
 }
 
 /* ---- slot search ---- */
@@ -840,6 +962,10 @@ static int find_target(const sctx *c, const ev_pattern *p, int head, int trig,
         }
         if (head == trig && is_passive(c, head) && !p->nominal)
             r = child_rel(c, head, "nsubj:pass");
+        /* "soldiers attacked by X": the noun of a passive participle */
+        if (r < 0 && head == trig && !p->nominal && rel_is(&c->t[trig], "acl") &&
+            passive_participle(c, trig))
+            r = c->t[trig].head;
         if (r < 0) r = child_rel(c, head, "obj");
         if (r >= 0 && is_temporal(c, r)) {         /* "demanded Friday that" */
             int r2 = -1;                           /* "rejected Friday a plan" */
@@ -1786,9 +1912,70 @@ static int thing_object(const sctx *c, const ev_pattern *p, const ev_code *code,
     if (!p->notarget && (strcmp(pcode, "191") == 0 || strcmp(pcode, "192") == 0) &&
         !lemma_in_list(&c->t[obj], PLACE_NOUNS) && c->t[obj].upos != DYAD_PROPN)
         return 0;
+    /* "held a summit", "closed the session": coercion (17) is done to
+     * people, places and things, not to gatherings */
+    if (atoi(code->root) == 17 && lemma_in_list(&c->t[obj], GATHERING_NOUNS)) return 0;
     /* "to see who will ...": a question word is no partner to look for */
     if (lemma_in_list(&c->t[obj], QUESTION_WORDS) && !rel_is(&c->t[trig], "acl:relcl")) return 0;
     return 1;
+}
+
+/* A material act (cooperation, aid, coercion, force: roots 06, 07, 17-20)
+ * told in the simple present with no time of its own is a habit or a
+ * general truth, not an event: "the ministry works with universities",
+ * "the sector imports eggs".  Statements and stances in the present
+ * ("supports the proposal", "denies the report") are events and stay, and
+ * so are acts said to recur or to go on now ("routinely beat detainees"). */
+static bool habitual(const sctx *c, int v, int root) {
+    const dyad_token *tv = &c->t[v];
+    if (!(root == 6 || root == 7 || (root >= 17 && root <= 20)) || !is_verbal(tv) || !tv->xpos ||
+        (strcmp(tv->xpos, "VBZ") != 0 && strcmp(tv->xpos, "VBP") != 0))
+        return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->t[k].head == v && (rel_starts(&c->t[k], "aux") || rel_is(&c->t[k], "cop") ||
+                                  is_temporal(c, k) || lemma_in_list(&c->t[k], REPEATED_ADVERBS)))
+            return false;
+    return true;
+}
+
+/* Officials of a state or an international body gathering or marching
+ * ("military chiefs gathered in Paris", "troops marched") and a subject
+ * that gathers others ("gathered 30 reporters in", where the frame has no
+ * object) make no demonstration:
+ * a general frame (no required words) of demonstration (140, 141) needs a
+ * subject that takes to the street itself. */
+static bool no_demonstration(const sctx *c, const ev_pattern *p, const ev_code *code, int trig,
+                             const int *srcs, int ns) {
+    if (strcmp(code->code, "140") != 0 && strcmp(code->code, "141") != 0) return false;
+    if (p->nreqs || p->nchain || p->particle.n || !is_verbal(&c->t[trig])) return false;
+    if (p->tgt.kind != EV_SLOT_OBJ && child_rel(c, trig, "obj") >= 0) return true;
+    for (int i = 0; i < ns; i++) {
+        const dyad_mention *m = &c->doc->mentions[srcs[i]];
+        if (strcmp(m->country, "IGO") != 0 && !word_in_list(m->sector, OFFICIAL_SECTORS))
+            return false;
+    }
+    return ns > 0;
+}
+
+/* Mentions m[0..n) without the news media: talking to or by a news
+ * outlet ("spoke to VOA", "VOA spoke with X"; TALK_VERBS) is an interview, the
+ * reporting itself, not a political statement (CAMEO 01).  Returns the
+ * new count. */
+static int drop_media(const sctx *c, int *m, int n) {
+    int k = 0;
+    for (int i = 0; i < n; i++)
+        if (strcmp(c->doc->mentions[m[i]].sector, "MED") != 0) m[k++] = m[i];
+    return k;
+}
+
+/* Every mention of m[0..n) is a person (resolved through the people of
+ * the actor base). */
+static bool all_persons(const sctx *c, const int *m, int n) {
+    for (int i = 0; i < n; i++) {
+        const char *how = c->doc->mentions[m[i]].how;
+        if (!how || strncmp(how, "kb:person", 9) != 0) return false;
+    }
+    return n > 0;
 }
 
 /* consumed[] marks: the trigger's events are dropped (a modal head whose
@@ -1879,6 +2066,7 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
         else return 0;
     }
     if (mod == 'c') return 0;
+    if (mod == 0 && habitual(c, trig, atoi(code->root))) return 0;
     if (!is_verbal(tt) && requested_noun(c, trig)) return 0;
     if (other_sense(c, trig, &c->lx->codes.items[p->code])) return TRY_NEXT;
     if (mod == 'i' && p->foreign) {
@@ -1893,6 +2081,10 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
         /* "threatened to withdraw/cut ...": a threat, not an intent to
          * cooperate (CAMEO 130); conflict verbs keep their 13x code */
         if (mhead >= 0 && lemma_is(&c->t[mhead], "threaten") && root <= 13) ic = "130";
+        /* "plans to urge", "will criticise": CAMEO has no intent code for
+         * speech acts (01, 02, 09-12); said in advance they have not
+         * happened */
+        else if (ic == code->code && (root <= 2 || (root >= 9 && root <= 12))) return 0;
         const ev_code *icode = strcmp(ic, code->code) != 0 ? code_or_root(c->lx, ic) : NULL;
         if (icode) code = icode;
         DYAD_UNUSED(root);
@@ -1909,18 +2101,29 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
     int srcs[16], tgts[16];
     int ns = source_mentions(c, code, trig, best.src, srcs);
     if (ns == 0 && !p->nosource) return TRY_NEXT;
+    if (no_demonstration(c, p, code, trig, srcs, ns)) return 0;
     int nt = target_mentions(c, best.tgt, srcs, ns, tgts);
     /* A general frame (no required words) whose object is not an actor is
      * usually not a political event ("saw the film", "treat them with
      * respect"): cooperation codes need an actor there; conflict codes
      * keep the event with no target. */
     bool general = p->nreqs == 0 && p->nchain == 0 && p->particle.n == 0;
+    /* "threatened the country's stability": endangering a state of
+     * affairs (even one of an actor) is no threat of action */
+    if (general && best.tgt >= 0 && atoi(code->root) == 13 &&
+        lemma_in_list(&c->t[best.tgt], STATE_OF_AFFAIRS_NOUNS))
+        return 0;
     if (best.tgt >= 0 && nt == 0 && general) {
         int r = thing_object(c, p, code, trig, best.tgt);
         if (r != 1) return r;
     }
     if (nt == 0 && !p->recip) nt = fallback_targets(c, trig, srcs, ns, tgts, 16);
     int rootn = atoi(code->root);
+    /* "the clash between President X and Prime Minister Y": two persons do
+     * not fight a battle; a named fight between them is a quarrel */
+    if (rootn == 19 && !is_verbal(tt) && nt > 0 && all_persons(c, srcs, ns) &&
+        all_persons(c, tgts, nt))
+        return 0;
     /* "detained 30": a number of people, coded without a target */
     bool counted = best.tgt >= 0 && rootn == 17 &&
                    (c->t[best.tgt].upos == DYAD_NUM || child_rel(c, best.tgt, "nummod") >= 0);
@@ -1929,6 +2132,10 @@ static int emit_match(const sctx *c, ev_event_vec *ev, int trig, const match *bm
         return 0;
     /* CAMEO 01 (statements) only with a target: "announced that ..." is
      * coded through its clause */
+    if (strcmp(code->root, "01") == 0 && lemma_in_list(tt, TALK_VERBS)) {
+        nt = drop_media(c, tgts, nt);
+        if (drop_media(c, srcs, ns) == 0) return TRY_NEXT;
+    }
     if (strcmp(code->root, "01") == 0 && nt == 0) return TRY_NEXT;
     /* a reciprocal frame needs a partner: "X argued" alone is no dispute */
     if (p->recip && nt == 0 && ns < 2) return TRY_NEXT;
