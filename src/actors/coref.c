@@ -334,8 +334,8 @@ static int add_pronoun(act_sent *s, size_t i, int agr) {
     int a = dummy_it(s, i) ? -1 : find_ante(s, from, agr, true, mi, NULL);
     /* "they" for a single country or body is mostly someone else ("VOA
      * ... their ordeal"); taken only for "Jordan and Britain ... They" (both)
-     * and for the subject of this or the last sentence ("If the Taliban
-     * are sincere in what they say") */
+     * and for the subject of this or the last sentence ("Once the rebels
+     * keep the promises they made") */
     if (a < 0 && agr == AGR_PLURAL) {
         a = find_ante(s, (uint32_t)i, agr, false, mi, NULL);
         if (a >= 0 && conjunct_of(s, a) < 0 && !leading_body(s, a)) a = -1;
