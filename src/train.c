@@ -150,17 +150,23 @@ static int row_update(percep *p, prow *row, uint32_t cls, float delta) {
     return 0;
 }
 
+/* The weight row of feature key, added empty when new; NULL when out of
+ * memory.  The pointer is valid until the next row is added. */
+static prow *percep_row(percep *p, uint64_t key) {
+    uint32_t *r = hmap_get(&p->idx, key, 1, (uint32_t)p->rows.len);
+    if (!r) return NULL;
+    if (*r == p->rows.len) {
+        prow empty = {0};
+        if (DYAD_VEC_PUSH(p->rows, empty) < 0) return NULL;
+    }
+    return &p->rows.items[*r];
+}
+
 static int percep_update(percep *p, const uint64_t *f, int nf, int gold, int pred) {
     if (gold == pred) return 0;
     for (int i = 0; i < nf; i++) {
-        uint32_t *r = hmap_get(&p->idx, f[i], 1, (uint32_t)p->rows.len);
-        if (!r) return -1;
-        if (*r == p->rows.len) {
-            prow empty = {0};
-            if (DYAD_VEC_PUSH(p->rows, empty) < 0) return -1;
-        }
-        prow *row = &p->rows.items[*r];
-        if (row_update(p, row, (uint32_t)gold, 1.0f) < 0 ||
+        prow *row = percep_row(p, f[i]);
+        if (!row || row_update(p, row, (uint32_t)gold, 1.0f) < 0 ||
             row_update(p, row, (uint32_t)pred, -1.0f) < 0)
             return -1;
     }
@@ -170,13 +176,8 @@ static int percep_update(percep *p, const uint64_t *f, int nf, int gold, int pre
 /* Adds delta to the weights of class cls for the features f. */
 static int percep_add(percep *p, const uint64_t *f, int nf, int cls, float delta) {
     for (int i = 0; i < nf; i++) {
-        uint32_t *r = hmap_get(&p->idx, f[i], 1, (uint32_t)p->rows.len);
-        if (!r) return -1;
-        if (*r == p->rows.len) {
-            prow empty = {0};
-            if (DYAD_VEC_PUSH(p->rows, empty) < 0) return -1;
-        }
-        if (row_update(p, &p->rows.items[*r], (uint32_t)cls, delta) < 0) return -1;
+        prow *row = percep_row(p, f[i]);
+        if (!row || row_update(p, row, (uint32_t)cls, delta) < 0) return -1;
     }
     return 0;
 }
