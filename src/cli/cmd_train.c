@@ -52,13 +52,7 @@ int cmd_train(int argc, char **argv) {
             }
             epochs = (int)e;
         } else if (strcmp(a, "--beam") == 0) {
-            char *end;
-            long b = strtol(argv[++i], &end, 10);
-            if (*end || b <= 0 || b > 64) {
-                cli_error("train: --beam needs a number from 1 to 64");
-                return EXIT_USAGE;
-            }
-            beam = (int)b;
+            if ((beam = cli_beam_option("train", argv[++i])) < 0) return EXIT_USAGE;
         } else {
             cli_error("train: unknown option '%s' (see dyad train --help)", a);
             return EXIT_USAGE;
