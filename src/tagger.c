@@ -139,9 +139,10 @@ const char *const syn_rare_preps[SYN_NPREP] = {
 
 /* Corrects the tag of a rare preposition (see syn_rare_preps). */
 static int prep_fix(const dyad_model *m, const syn_word *w, int tag) {
-    if (m->tag_in_adp < 0 || strcmp(m->tag_xpos[tag], "IN") == 0) return tag;
-    for (int i = 0; i < SYN_NPREP && m->prep_keys[i]; i++)
-        if (m->prep_keys[i] == w->lowkey) return m->tag_in_adp;
+    if (m->tag_in_adp < 0) return tag;
+    for (int i = 0; i < SYN_NPREP && m->prep_keys[i]; i++)   /* the rare case first */
+        if (m->prep_keys[i] == w->lowkey)
+            return strcmp(m->tag_xpos[tag], "IN") == 0 ? tag : m->tag_in_adp;
     return tag;
 }
 
